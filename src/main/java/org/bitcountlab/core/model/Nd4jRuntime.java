@@ -1,0 +1,27 @@
+package org.bitcountlab.core.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-time ND4J set-up. With the fused LSTM, ND4J only runs small operations (the output layer,
+ * the loss, Adam); OpenMP threads make those slower on a small machine and fight the LSTM's own
+ * worker threads for the cores, so ND4J gets one.
+ */
+public final class Nd4jRuntime {
+
+    private static volatile boolean initialised;
+
+    private Nd4jRuntime() {
+    }
+
+    public static synchronized void initialise() {
+        if (initialised) {
+            return;
+        }
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        initialised = true;
+    }
+}

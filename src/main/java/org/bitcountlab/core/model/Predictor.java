@@ -1,0 +1,57 @@
+package org.bitcountlab.core.model;
+
+import org.bitcountlab.core.dataset.BitStrings;
+
+/** Predictions from a parameter snapshot; safe to call from any thread while training goes on. */
+public final class Predictor {
+
+    private final LstmCell cell;
+
+    public Predictor(ParameterSnapshot parameters) {
+        this.cell = new LstmCell(parameters);
+    }
+
+    public ParameterSnapshot parameters() {
+        return cell.parameters();
+    }
+
+    public int length() {
+        return cell.parameters().length();
+    }
+
+    public Prediction predict(int value) {
+        int length = length();
+        checkValue(value, length);
+        LstmCell.State state = cell.newState();
+        for (int step = 0; step < length; step++) {
+            cell.step(state, step, BitStrings.bitAt(value, length, step));
+        }
+        return new Prediction(value, length, cell.softmax(state, length));
+    }
+
+    public Prediction predict(String bits) {
+        return predict(BitStrings.parse(bits, length()));
+    }
+
+    public StepTrace trace(int value) {
+        int length = length();
+        checkValue(value, length);
+        LstmCell.State state = cell.newState();
+        float[][] hidden = new float[length][];
+        float[][] cells = new float[length][];
+        double[][] predictions = new double[length][];
+        for (int step = 0; step < length; step++) {
+            cell.step(state, step, BitStrings.bitAt(value, length, step));
+            hidden[step] = state.hidden(step + 1).clone();
+            cells[step] = state.cell(step + 1).clone();
+            predictions[step] = cell.softmax(state, step + 1);
+        }
+        return new StepTrace(value, length, hidden, cells, predictions);
+    }
+
+    private static void checkValue(int value, int length) {
+        if (value < 0 || value >= (1 << length)) {
+            throw new IllegalArgumentException("value " + value + " is not a bit string of length " + length);
+        }
+    }
+}

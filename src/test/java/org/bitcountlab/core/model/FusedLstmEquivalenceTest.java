@@ -1,0 +1,180 @@
+package org.bitcountlab.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/** The fused LSTM must compute exactly what DL4J's built-in LSTM computes. */
+class FusedLstmEquivalenceTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    enum Head { LAST_STEP, EVERY_STEP }
+
+    @ParameterizedTest
+    @EnumSource(Head.class)
+    void outputsAndGradientsMatchTheBuiltInLayer(Head head) {
+        int batch = 70; // more than one shard
+        int steps = 7;
+        Random random = new Random(42);
+        MultiLayerNetwork stock = network(head, LstmImplementation.STOCK, WorkspaceMode.ENABLED);
+        MultiLayerNetwork fused = network(head, LstmImplementation.FUSED, WorkspaceMode.ENABLED);
+        INDArray params = Nd4j.rand(DataType.FLOAT, 1, stock.numParams()).subi(0.5).muli(2);
+        stock.setParams(params.dup());
+        fused.setParams(params.dup());
+
+        INDArray features = Nd4j.rand(DataType.FLOAT, batch, 3, steps).subi(0.5).muli(4);
+        INDArray labels = head == Head.LAST_STEP ? oneHot(random, batch, 6) : oneHotSequence(random, batch, 6, steps);
+
+        assertClose(fused.output(features), stock.output(features));
+
+        stock.setInput(features);
+        stock.setLabels(labels);
+        stock.computeGradientAndScore();
+        fused.setInput(features);
+        fused.setLabels(labels);
+        fused.computeGradientAndScore();
+
+        FusedLstmHelper helper = fusedHelper(fused);
+        assertThat(helper.backwardPasses()).as("the fused kernel ran backprop").isEqualTo(1);
+        assertThat(fused.score()).isCloseTo(stock.score(), org.assertj.core.data.Offset.offset(1e-4 * stock.score()));
+        assertClose(fused.gradient().gradient(), stock.gradient().gradient());
+    }
+
+    @Test
+    void trainingStepsStayInStepWithTheBuiltInLayer() {
+        MultiLayerNetwork stock = network(Head.LAST_STEP, LstmImplementation.STOCK, WorkspaceMode.NONE);
+        MultiLayerNetwork fused = network(Head.LAST_STEP, LstmImplementation.FUSED, WorkspaceMode.NONE);
+        fused.setParams(stock.params().dup());
+        Random random = new Random(7);
+        for (int i = 0; i < 5; i++) {
+            INDArray features = Nd4j.rand(DataType.FLOAT, 40, 3, 5);
+            INDArray labels = oneHot(random, 40, 6);
+            stock.fit(features, labels);
+            fused.fit(features, labels);
+        }
+        assertClose(fused.params(), stock.params());
+        FusedLstmHelper helper = fusedHelper(fused);
+        assertThat(helper.backwardPasses()).isEqualTo(5);
+        assertThat(helper.forwardPasses()).as("backprop reuses the scoring forward pass").isEqualTo(5);
+    }
+
+    private static FusedLstmHelper fusedHelper(MultiLayerNetwork network) {
+        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+            org.deeplearning4j.nn.api.Layer inner = layer instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w
+                    ? w.getUnderlying() : layer;
+            if (inner.getHelper() instanceof FusedLstmHelper helper) {
+                return helper;
+            }
+        }
+        throw new AssertionError("no fused LSTM layer in the network");
+    }
+
+    @Test
+    void aModelTrainedFusedPredictsTheSameInTheBuiltInLayerAndInPlainJava() {
+        int length = 8;
+        MultiLayerNetwork fused = NetworkFactory.build(length, 6, 0.01, 3, LstmImplementation.FUSED);
+        Random random = new Random(3);
+        INDArray features = Nd4j.create(DataType.FLOAT, 64, 1, length);
+        INDArray labels = Nd4j.create(DataType.FLOAT, 64, length + 1);
+        int[] values = new int[64];
+        for (int row = 0; row < 64; row++) {
+            values[row] = random.nextInt(1 << length);
+            for (int t = 0; t < length; t++) {
+                features.putScalar(new long[] {row, 0, t}, (values[row] >> (length - 1 - t)) & 1);
+            }
+            labels.putScalar(row, Integer.bitCount(values[row]), 1);
+        }
+        for (int i = 0; i < 20; i++) {
+            fused.fit(features, labels);
+        }
+        ParameterSnapshot snapshot = NetworkFactory.snapshot(fused, length);
+        MultiLayerNetwork stock = NetworkFactory.build(snapshot, 0.01, 3, LstmImplementation.STOCK);
+
+        INDArray expected = fused.output(features);
+        assertClose(stock.output(features), expected);
+        Predictor predictor = new Predictor(snapshot);
+        for (int row = 0; row < 64; row++) {
+            double[] p = predictor.predict(values[row]).probabilities();
+            for (int k = 0; k <= length; k++) {
+                assertThat(p[k]).isCloseTo(expected.getDouble(row, k), org.assertj.core.data.Offset.offset(1e-5));
+            }
+        }
+    }
+
+    private static MultiLayerNetwork network(Head head, LstmImplementation implementation, WorkspaceMode mode) {
+        LSTM lstm = new LSTM.Builder().nIn(3).nOut(5).activation(Activation.TANH).build();
+        Layer recurrent = implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm;
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(1)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Sgd(0.1))
+                .trainingWorkspaceMode(mode)
+                .inferenceWorkspaceMode(mode)
+                .list();
+        MultiLayerConfiguration conf;
+        if (head == Head.LAST_STEP) {
+            conf = list.layer(new LastTimeStep(recurrent))
+                    .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(5).nOut(6).activation(Activation.SOFTMAX).build())
+                    .build();
+        } else {
+            // a stock LSTM underneath makes the fused layer's input gradient count too
+            conf = list.layer(new LSTM.Builder().nIn(3).nOut(3).activation(Activation.TANH).build())
+                    .layer(implementation == LstmImplementation.FUSED
+                            ? FusedLstm.of(new LSTM.Builder().nIn(3).nOut(5).activation(Activation.TANH).build())
+                            : new LSTM.Builder().nIn(3).nOut(5).activation(Activation.TANH).build())
+                    .layer(new RnnOutputLayer.Builder(LossFunction.MCXENT).nIn(5).nOut(6).activation(Activation.SOFTMAX).build())
+                    .build();
+        }
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    private static INDArray oneHot(Random random, int rows, int classes) {
+        INDArray labels = Nd4j.create(DataType.FLOAT, rows, classes);
+        for (int r = 0; r < rows; r++) {
+            labels.putScalar(r, random.nextInt(classes), 1);
+        }
+        return labels;
+    }
+
+    private static INDArray oneHotSequence(Random random, int rows, int classes, int steps) {
+        INDArray labels = Nd4j.create(DataType.FLOAT, rows, classes, steps);
+        for (int r = 0; r < rows; r++) {
+            for (int t = 0; t < steps; t++) {
+                labels.putScalar(new long[] {r, random.nextInt(classes), t}, 1);
+            }
+        }
+        return labels;
+    }
+
+    /** Relative error of the whole array, max |a - b| / max |b|, as gradient checks measure it. */
+    private static void assertClose(INDArray actual, INDArray expected) {
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-6);
+        double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
+        assertThat(maxDiff / scale).as("relative error").isLessThanOrEqualTo(TOLERANCE);
+    }
+}
