@@ -3,7 +3,7 @@ package org.bitcountlab.core.model;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,16 +19,15 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The LSTM's forward and backward pass as a few tight loops over plain float arrays, plugged into
- * DL4J's own {@link org.deeplearning4j.nn.layers.recurrent.LSTM} through its helper seam.
- *
- * <p>The stock layer issues a dozen small ND4J operations per timestep, and at these sizes their
- * dispatch costs more than the arithmetic. Here a timestep is one pass per example: a row of 4H
- * pre-activations, one activation loop, one cell update. Examples are independent, so the batch is
- * split into shards that run on all cores; each shard sums its own weight gradients.
+ * DL4J's LSTM forward and backward pass replaced, through the layer's helper seam, by
+ * {@link LstmShard}s: a few large matrix products and long vectorised loops per timestep instead
+ * of a dozen small ND4J operations. Examples are independent, so the minibatch is split into one
+ * shard per core; each shard keeps its own weight gradients, summed at the end.
  *
  * <p>DL4J runs the forward pass twice per {@code fit}: once for the score and again inside
  * backprop. The second call finds the first one's activations (same input, same weights, compared
@@ -38,24 +37,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class FusedLstmHelper implements LSTMHelper {
 
-    private static final int MIN_ROWS_PER_SHARD = 32;
+    private static final int MIN_ROWS_PER_SHARD = 64;
 
     private int batch;
     private int inputSize;
     private int hidden;
     private int steps;
-    private float[] input = new float[0];          // [batch][inputSize][steps]
-    private float[] inputWeights = new float[0];   // [inputSize][4H]
-    private float[] recurrentWeights = new float[0]; // [H][4H]
-    private float[] bias = new float[0];           // [4H]
-    private float[] initialHidden = new float[0];  // [batch][H]
-    private float[] initialCell = new float[0];    // [batch][H]
-    private float[] activations = new float[0];   // [steps][batch][4H]; gate deltas after backward
-    private float[] cells = new float[0];         // [steps][batch][H]
-    private float[] cellTanh = new float[0];      // [steps][batch][H]
-    private float[] outputs = new float[0];       // [steps][batch][H]
-    private float[] scale = new float[0];
-    private float[] shift = new float[0];
+    private float[] input = new float[0];          // [steps][nIn][batch]
+    private float[] weights = new float[0];        // [1 + nIn + H][4H]: bias, input, recurrent
+    private float[] initialHidden = new float[0];  // [H][batch]
+    private float[] initialCell = new float[0];    // [H][batch]
+    private LstmShard[] shards = new LstmShard[0];
     private boolean activationsValid;
     private int forwardPasses;
     private int backwardPasses;
@@ -73,7 +65,10 @@ final class FusedLstmHelper implements LSTMHelper {
 
     @Override
     public Map<String, Long> helperMemoryUse() {
-        long floats = (long) input.length + activations.length + cells.length + cellTanh.length + outputs.length;
+        long floats = (long) input.length + weights.length;
+        for (LstmShard shard : shards) {
+            floats += (long) shard.rows * steps * (1 + inputSize + hidden + 7L * hidden);
+        }
         return Map.of("fusedLstmCache", floats * Float.BYTES);
     }
 
@@ -89,23 +84,30 @@ final class FusedLstmHelper implements LSTMHelper {
                 || recurrentWeights.size(1) != 4 * recurrentWeights.size(0)) {
             return null;
         }
-        boolean unchanged = loadForward(input, inputWeights, recurrentWeights, biases, prevOutputActivations,
+        boolean unchanged = load(input, inputWeights, recurrentWeights, biases, prevOutputActivations,
                 prevMemCellState);
         if (!(unchanged && activationsValid)) {
-            forward();
+            inParallel(LstmShard::forward);
             forwardPasses++;
             activationsValid = true;
         }
 
         FusedPass ret = new FusedPass();
+        if (forBackprop) {
+            return ret; // backprop reads the shards' own state, not these arrays
+        }
         INDArray timeMajor = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[] {steps, batch, hidden}, 'c');
-        put(timeMajor, outputs, 0, outputs.length);
-        ret.fwdPassOutput = timeMajor.permute(1, 2, 0);
-        ret.lastAct = workspaceMgr.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {batch, hidden}, 'c');
-        put(ret.lastAct, outputs, (steps - 1) * batch * hidden, batch * hidden);
-        ret.lastMemCell = workspaceMgr.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {batch, hidden}, 'c');
-        put(ret.lastMemCell, cells, (steps - 1) * batch * hidden, batch * hidden);
+                new long[] {steps, hidden, batch}, 'c');
+        INDArray lastCell = workspaceMgr.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {hidden, batch}, 'c');
+        FloatBuffer outputs = timeMajor.data().asNioFloat();
+        FloatBuffer cells = lastCell.data().asNioFloat();
+        inParallel(shard -> {
+            shard.writeOutputs(outputs.duplicate(), batch);
+            shard.writeLastCell(cells.duplicate(), batch);
+        });
+        ret.fwdPassOutput = timeMajor.permute(2, 1, 0);
+        ret.lastAct = timeMajor.get(NDArrayIndex.point(steps - 1), NDArrayIndex.all(), NDArrayIndex.all()).transpose();
+        ret.lastMemCell = lastCell.transpose();
         ret.prevAct = prevOutputActivations;
         ret.prevMemCell = prevMemCellState;
         return ret;
@@ -121,32 +123,25 @@ final class FusedLstmHelper implements LSTMHelper {
                 || !activationsValid) {
             return null;
         }
-        activationsValid = false; // backward overwrites the activations with gate deltas
         backwardPasses++;
-        float[] outputGradient = floats(epsilon.permute(2, 0, 1)); // [steps][batch][H]
-
-        int gates = 4 * hidden;
-        int shards = shardCount(batch);
-        float[][] inputWeightGrad = new float[shards][inputSize * gates];
-        float[][] recurrentWeightGrad = new float[shards][hidden * gates];
-        float[][] biasGrad = new float[shards][gates];
+        float[] outputGradient = floats(epsilon.permute(2, 1, 0)); // [steps][H][batch]
         float[] inputGradient = new float[batch * inputSize * steps];
-        float[] recurrentWeightsT = transpose(this.recurrentWeights, hidden, gates);
-        IntStream.range(0, shards).parallel().forEach(s -> backwardRows(
-                s * batch / shards, (s + 1) * batch / shards, outputGradient, recurrentWeightsT,
-                inputWeightGrad[s], recurrentWeightGrad[s], biasGrad[s], inputGradient));
-        for (int s = 1; s < shards; s++) {
-            addInto(inputWeightGrad[0], inputWeightGrad[s]);
-            addInto(recurrentWeightGrad[0], recurrentWeightGrad[s]);
-            addInto(biasGrad[0], biasGrad[s]);
+        inParallel(shard -> shard.backward(outputGradient, inputGradient, batch));
+        float[] weightGradient = shards[0].weightGradient;
+        for (int s = 1; s < shards.length; s++) {
+            float[] other = shards[s].weightGradient;
+            for (int i = 0; i < weightGradient.length; i++) {
+                weightGradient[i] += other[i];
+            }
         }
 
+        int gates = 4 * hidden;
         INDArray iwGradients = gradientViews.get(inputWeightKey);
         INDArray rwGradients = gradientViews.get(recurrentWeightKey);
         INDArray bGradients = gradientViews.get(biasWeightKey);
-        assign(iwGradients, inputWeightGrad[0]);
-        assign(rwGradients, recurrentWeightGrad[0]);
-        assign(bGradients, biasGrad[0]);
+        assign(bGradients, Arrays.copyOfRange(weightGradient, 0, gates));
+        assign(iwGradients, Arrays.copyOfRange(weightGradient, gates, (1 + inputSize) * gates));
+        assign(rwGradients, Arrays.copyOfRange(weightGradient, (1 + inputSize) * gates, weightGradient.length));
 
         INDArray epsilonNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {batch, inputSize, steps}, 'c');
@@ -169,7 +164,7 @@ final class FusedLstmHelper implements LSTMHelper {
     }
 
     /** Copies the forward pass's inputs; true if they equal the ones the cached activations came from. */
-    private boolean loadForward(INDArray in, INDArray iw, INDArray rw, INDArray b, INDArray h0, INDArray c0) {
+    private boolean load(INDArray in, INDArray iw, INDArray rw, INDArray b, INDArray h0, INDArray c0) {
         int newBatch = (int) in.size(0);
         int newInputSize = (int) in.size(1);
         int newSteps = (int) in.size(2);
@@ -179,159 +174,96 @@ final class FusedLstmHelper implements LSTMHelper {
         inputSize = newInputSize;
         steps = newSteps;
         hidden = newHidden;
-        float[] newInput = floats(in);
-        float[] newInputWeights = floats(iw);
-        float[] newRecurrentWeights = floats(rw);
-        float[] newBias = floats(b);
-        float[] newH0 = h0 == null ? new float[batch * hidden] : floats(h0);
-        float[] newC0 = c0 == null ? new float[batch * hidden] : floats(c0);
-        boolean unchanged = sameShape && Arrays.equals(newInput, input) && Arrays.equals(newInputWeights, inputWeights)
-                && Arrays.equals(newRecurrentWeights, recurrentWeights) && Arrays.equals(newBias, bias)
-                && Arrays.equals(newH0, initialHidden) && Arrays.equals(newC0, initialCell);
+        float[] newInput = timeMajor(in);
+        float[] newWeights = concat(floats(b), floats(iw), floats(rw));
+        float[] newHidden0 = h0 == null ? new float[hidden * batch] : featureMajor(h0);
+        float[] newCell0 = c0 == null ? new float[hidden * batch] : featureMajor(c0);
+        boolean unchanged = sameShape && Arrays.equals(newInput, input) && Arrays.equals(newWeights, weights)
+                && Arrays.equals(newHidden0, initialHidden) && Arrays.equals(newCell0, initialCell);
         input = newInput;
-        inputWeights = newInputWeights;
-        recurrentWeights = newRecurrentWeights;
-        bias = newBias;
-        initialHidden = newH0;
-        initialCell = newC0;
+        weights = newWeights;
+        initialHidden = newHidden0;
+        initialCell = newCell0;
         if (!sameShape) {
-            activations = new float[steps * batch * 4 * hidden];
-            cells = new float[steps * batch * hidden];
-            cellTanh = new float[steps * batch * hidden];
-            outputs = new float[steps * batch * hidden];
-            scale = LstmGates.activationScale(hidden);
-            shift = LstmGates.activationShift(hidden);
+            for (LstmShard old : shards) {
+                old.close();
+            }
+            int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch / MIN_ROWS_PER_SHARD));
+            shards = new LstmShard[count];
+            for (int s = 0; s < count; s++) {
+                int from = s * batch / count;
+                int to = (s + 1) * batch / count;
+                shards[s] = new LstmShard(from, to - from, inputSize, hidden, steps);
+            }
+        }
+        if (!unchanged) {
+            inParallel(shard -> shard.load(input, initialHidden, initialCell, weights, batch));
         }
         return unchanged;
     }
 
-    private void forward() {
-        int shards = shardCount(batch);
-        IntStream.range(0, shards).parallel()
-                .forEach(s -> forwardRows(s * batch / shards, (s + 1) * batch / shards));
+    private void inParallel(java.util.function.Consumer<LstmShard> work) {
+        if (shards.length == 1) {
+            work.accept(shards[0]);
+        } else {
+            Stream.of(shards).parallel().forEach(work);
+        }
     }
 
-    private void forwardRows(int from, int to) {
-        final int h = hidden;
-        final int gates = 4 * h;
-        final int f = LstmGates.FORGET * h;
-        final int o = LstmGates.OUTPUT * h;
-        final int in = LstmGates.INPUT * h;
-        for (int t = 0; t < steps; t++) {
-            for (int b = from; b < to; b++) {
-                final int z = (t * batch + b) * gates;
-                final int cur = (t * batch + b) * h;
-                final float[] prevH = t == 0 ? initialHidden : outputs;
-                final float[] prevC = t == 0 ? initialCell : cells;
-                final int prev = t == 0 ? b * h : ((t - 1) * batch + b) * h;
+    private static float[] concat(float[]... parts) {
+        int length = 0;
+        for (float[] part : parts) {
+            length += part.length;
+        }
+        float[] all = new float[length];
+        int offset = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, offset, part.length);
+            offset += part.length;
+        }
+        return all;
+    }
 
-                System.arraycopy(bias, 0, activations, z, gates);
-                for (int i = 0; i < inputSize; i++) {
-                    axpy(input[(b * inputSize + i) * steps + t], inputWeights, i * gates, activations, z, gates);
-                }
-                for (int k = 0; k < h; k++) {
-                    axpy(prevH[prev + k], recurrentWeights, k * gates, activations, z, gates);
-                }
-                for (int j = 0; j < gates; j++) {
-                    float m = scale[j];
-                    activations[z + j] = m * FastMath.tanh(m * activations[z + j]) + shift[j];
-                }
-                for (int u = 0; u < h; u++) {
-                    float c = activations[z + f + u] * prevC[prev + u] + activations[z + in + u] * activations[z + u];
-                    float tc = FastMath.tanh(c);
-                    cells[cur + u] = c;
-                    cellTanh[cur + u] = tc;
-                    outputs[cur + u] = activations[z + o + u] * tc;
+    /** [batch, nIn, steps] to [steps][nIn][batch]; transposed in Java, which beats a strided ND4J copy. */
+    private static float[] timeMajor(INDArray input) {
+        int b = (int) input.size(0);
+        int f = (int) input.size(1);
+        int t = (int) input.size(2);
+        float[] source = floats(input);
+        float[] target = new float[source.length];
+        for (int row = 0; row < b; row++) {
+            for (int i = 0; i < f; i++) {
+                int from = (row * f + i) * t;
+                for (int step = 0; step < t; step++) {
+                    target[(step * f + i) * b + row] = source[from + step];
                 }
             }
         }
+        return target;
     }
 
-    private void backwardRows(int from, int to, float[] outputGradient, float[] recurrentWeightsT,
-            float[] inputWeightGrad, float[] recurrentWeightGrad, float[] biasGrad,
-            float[] inputGradient) {
-        final int h = hidden;
-        final int gates = 4 * h;
-        final int f = LstmGates.FORGET * h;
-        final int o = LstmGates.OUTPUT * h;
-        final int in = LstmGates.INPUT * h;
-        final int rows = to - from;
-        final float[] dhNext = new float[rows * h];
-        final float[] dcNext = new float[rows * h];
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int b = from; b < to; b++) {
-                final int z = (t * batch + b) * gates;
-                final int cur = (t * batch + b) * h;
-                final int r = (b - from) * h;
-                final float[] prevH = t == 0 ? initialHidden : outputs;
-                final float[] prevC = t == 0 ? initialCell : cells;
-                final int prev = t == 0 ? b * h : ((t - 1) * batch + b) * h;
-
-                for (int u = 0; u < h; u++) {
-                    float dh = outputGradient[cur + u] + dhNext[r + u];
-                    float g = activations[z + u];
-                    float fg = activations[z + f + u];
-                    float og = activations[z + o + u];
-                    float ig = activations[z + in + u];
-                    float tc = cellTanh[cur + u];
-                    float dc = dh * og * (1 - tc * tc) + dcNext[r + u];
-                    dcNext[r + u] = dc * fg;
-                    activations[z + u] = dc * ig * (1 - g * g);
-                    activations[z + f + u] = dc * prevC[prev + u] * fg * (1 - fg);
-                    activations[z + o + u] = dh * tc * og * (1 - og);
-                    activations[z + in + u] = dc * g * ig * (1 - ig);
-                }
-                Arrays.fill(dhNext, r, r + h, 0f);
-                for (int j = 0; j < gates; j++) {
-                    axpy(activations[z + j], recurrentWeightsT, j * h, dhNext, r, h);
-                }
-                for (int i = 0; i < inputSize; i++) {
-                    float sum = 0;
-                    int w = i * gates;
-                    for (int j = 0; j < gates; j++) {
-                        sum += activations[z + j] * inputWeights[w + j];
-                    }
-                    inputGradient[(b * inputSize + i) * steps + t] = sum;
-                }
-                for (int k = 0; k < h; k++) {
-                    axpy(prevH[prev + k], activations, z, recurrentWeightGrad, k * gates, gates);
-                }
-                for (int i = 0; i < inputSize; i++) {
-                    axpy(input[(b * inputSize + i) * steps + t], activations, z, inputWeightGrad, i * gates, gates);
-                }
-                axpy(1f, activations, z, biasGrad, 0, gates);
+    /** [batch, features] to [features][batch]. */
+    private static float[] featureMajor(INDArray state) {
+        if (state.ordering() == 'f' && state.offset() == 0 && state.data().length() == state.length()) {
+            return floats(state.transpose()); // already laid out feature-major
+        }
+        int b = (int) state.size(0);
+        int f = (int) state.size(1);
+        float[] source = floats(state);
+        float[] target = new float[source.length];
+        for (int row = 0; row < b; row++) {
+            for (int i = 0; i < f; i++) {
+                target[i * b + row] = source[row * f + i];
             }
         }
-    }
-
-    private static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yOffset + j] += a * x[xOffset + j];
-        }
-    }
-
-    private static void addInto(float[] target, float[] source) {
-        axpy(1f, source, 0, target, 0, target.length);
-    }
-
-    private static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[m.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = m[r * cols + c];
-            }
-        }
-        return t;
-    }
-
-    private static int shardCount(int rows) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, Math.min(cores, rows / MIN_ROWS_PER_SHARD));
+        return target;
     }
 
     /** A row-major copy of any array, whatever its order, strides or offset. */
     static float[] floats(INDArray array) {
-        INDArray dense = array.dup('c');
+        boolean rowMajor = array.ordering() == 'c' && array.offset() == 0
+                && Shape.hasDefaultStridesForShape(array) && array.data().length() == array.length();
+        INDArray dense = rowMajor ? array : array.dup('c');
         float[] values = new float[(int) dense.length()];
         dense.data().asNioFloat().get(values);
         return values;

@@ -1,0 +1,225 @@
+package org.bitcountlab.core.model;
+
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * The LSTM forward and backward pass for a contiguous slice of the minibatch ("rows").
+ *
+ * <p>Everything is stored feature-major: a matrix for one timestep is [features x rows], so each
+ * feature's values for all rows are contiguous. Matrix products go to OpenBLAS (the library ND4J
+ * itself uses) as three sgemm calls per timestep on native buffers; the elementwise work runs in
+ * Java as long flat loops that the JIT vectorises. Two things keep them vectorised: they are long
+ * (per-example loops over 4H = 96 values are too short), and each loop writes one array at one
+ * offset (a loop that writes several offsets of one array falls back to scalar code and runs five
+ * times slower).
+ *
+ * <p>The weights are stacked as W = [bias; inputWeights; recurrentWeights], [K x 4H] with
+ * K = 1 + nIn + H, and each timestep's input is the matching stack xh = [1; x_t; h_{t-1}], so one
+ * product computes all gate pre-activations and one product returns all input gradients.
+ */
+final class LstmShard implements AutoCloseable {
+
+    final int from;
+    final int rows;
+    private final int inputSize;
+    private final int hidden;
+    private final int steps;
+    private final int width;
+    private final int gates;
+
+    // Java side, for the elementwise loops
+    private final float[] stackedStep;      // [width x rows], one timestep
+    private final float[][] gateValues;     // [steps][gates x rows]
+    private final float[][] cells;          // [steps][hidden x rows]
+    private final float[][] cellTanh;       // [steps][hidden x rows]
+    private final float[][] outputs;        // [steps][hidden x rows]
+    private final float[] initialCell;      // [hidden x rows]
+    private final float[] outputGradient;   // [hidden x rows], one timestep
+    private final float[] hiddenGradient;   // [hidden x rows]
+    private final float[] cellGradient;     // [hidden x rows]
+    private final float[] gateGradient;     // [gates x rows]
+    private final float[] stackedGradient;  // [width x rows]
+    final float[] weightGradient;           // [width x gates]
+
+    // Native side, for sgemm: passing Java arrays would copy every operand in and out on each call
+    private final FloatPointer nativeWeights;         // [width x gates]
+    private final FloatPointer nativeStacked;         // [steps][width x rows]
+    private final FloatPointer nativeGates;           // [gates x rows]
+    private final FloatPointer nativeStackedGradient; // [width x rows]
+    private final FloatPointer nativeWeightGradient;  // [width x gates]
+
+    LstmShard(int from, int rows, int inputSize, int hidden, int steps) {
+        this.from = from;
+        this.rows = rows;
+        this.inputSize = inputSize;
+        this.hidden = hidden;
+        this.steps = steps;
+        this.width = 1 + inputSize + hidden;
+        this.gates = LstmGates.COUNT * hidden;
+        stackedStep = new float[width * rows];
+        gateValues = new float[steps][gates * rows];
+        cells = new float[steps][hidden * rows];
+        cellTanh = new float[steps][hidden * rows];
+        outputs = new float[steps][hidden * rows];
+        initialCell = new float[hidden * rows];
+        outputGradient = new float[hidden * rows];
+        hiddenGradient = new float[hidden * rows];
+        cellGradient = new float[hidden * rows];
+        gateGradient = new float[gates * rows];
+        stackedGradient = new float[width * rows];
+        weightGradient = new float[width * gates];
+        nativeWeights = new FloatPointer((long) width * gates);
+        nativeStacked = new FloatPointer((long) steps * width * rows);
+        nativeGates = new FloatPointer((long) gates * rows);
+        nativeStackedGradient = new FloatPointer((long) width * rows);
+        nativeWeightGradient = new FloatPointer((long) width * gates);
+    }
+
+    /**
+     * Copies this shard's rows in. Arguments are feature-major over the whole batch: input
+     * [steps][nIn][batch], initial hidden and cell [hidden][batch]; weights are [width][gates].
+     */
+    void load(float[] input, float[] initialHiddenT, float[] initialCellT, float[] weights, int batch) {
+        Arrays.fill(stackedStep, 0, rows, 1f);
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < inputSize; i++) {
+                System.arraycopy(input, (t * inputSize + i) * batch + from, stackedStep, (1 + i) * rows, rows);
+            }
+            // rows of ones and inputs now; the hidden rows are written as the forward pass reaches them
+            nativeStacked.position((long) t * width * rows).put(stackedStep, 0, (1 + inputSize) * rows);
+        }
+        for (int u = 0; u < hidden; u++) {
+            System.arraycopy(initialHiddenT, u * batch + from, stackedStep, (1 + inputSize + u) * rows, rows);
+            System.arraycopy(initialCellT, u * batch + from, initialCell, u * rows, rows);
+        }
+        nativeStacked.position((1L + inputSize) * rows).put(stackedStep, (1 + inputSize) * rows, hidden * rows);
+        nativeWeights.position(0).put(weights, 0, weights.length);
+    }
+
+    void forward() {
+        final int n = hidden * rows;
+        final long hiddenRows = (1L + inputSize) * rows;
+        for (int t = 0; t < steps; t++) {
+            float[] a = gateValues[t];
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, gates, rows, width,
+                    1f, nativeWeights.position(0), gates, nativeStacked.position((long) t * width * rows), rows,
+                    0f, nativeGates.position(0), rows);
+            nativeGates.get(a, 0, a.length);
+            for (int i = 0; i < n; i++) {
+                a[i] = FastMath.tanh(a[i]);
+            }
+            for (int i = n; i < 4 * n; i++) {
+                a[i] = FastMath.sigmoid(a[i]);
+            }
+            float[] prevCell = t == 0 ? initialCell : cells[t - 1];
+            float[] cell = cells[t];
+            float[] tanh = cellTanh[t];
+            float[] out = outputs[t];
+            for (int i = 0; i < n; i++) {
+                cell[i] = a[n + i] * prevCell[i] + a[3 * n + i] * a[i];
+            }
+            for (int i = 0; i < n; i++) {
+                tanh[i] = FastMath.tanh(cell[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = a[2 * n + i] * tanh[i];
+            }
+            if (t + 1 < steps) {
+                nativeStacked.position((t + 1L) * width * rows + hiddenRows).put(out, 0, n);
+            }
+        }
+    }
+
+    /** Writes h_t for this shard's rows into out, [steps][hidden][batch]. */
+    void writeOutputs(FloatBuffer out, int batch) {
+        for (int t = 0; t < steps; t++) {
+            for (int u = 0; u < hidden; u++) {
+                out.position((t * hidden + u) * batch + from);
+                out.put(outputs[t], u * rows, rows);
+            }
+        }
+    }
+
+    /** Writes the last timestep's cell state into out, [hidden][batch]. */
+    void writeLastCell(FloatBuffer out, int batch) {
+        for (int u = 0; u < hidden; u++) {
+            out.position(u * batch + from);
+            out.put(cells[steps - 1], u * rows, rows);
+        }
+    }
+
+    /**
+     * Backpropagation through time. epsilon is dL/dh for every timestep, [steps][hidden][batch];
+     * the input gradient is written to inputGradient, [batch][nIn][steps]; weight gradients
+     * (stacked like the weights) end in {@link #weightGradient}.
+     */
+    void backward(float[] epsilon, float[] inputGradient, int batch) {
+        final int n = hidden * rows;
+        final int h = (1 + inputSize) * rows;
+        Arrays.fill(stackedGradient, 0f);
+        Arrays.fill(cellGradient, 0f);
+        nativeWeightGradient.position(0).put(new float[width * gates]);
+        for (int t = steps - 1; t >= 0; t--) {
+            for (int u = 0; u < hidden; u++) {
+                System.arraycopy(epsilon, (t * hidden + u) * batch + from, outputGradient, u * rows, rows);
+            }
+            float[] a = gateValues[t];
+            float[] prevCell = t == 0 ? initialCell : cells[t - 1];
+            float[] tanh = cellTanh[t];
+            float[] d = gateGradient;
+            for (int i = 0; i < n; i++) {
+                hiddenGradient[i] = outputGradient[i] + stackedGradient[h + i];
+            }
+            for (int i = 0; i < n; i++) {
+                cellGradient[i] += hiddenGradient[i] * a[2 * n + i] * (1 - tanh[i] * tanh[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                d[i] = cellGradient[i] * a[3 * n + i] * (1 - a[i] * a[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                d[n + i] = cellGradient[i] * prevCell[i] * a[n + i] * (1 - a[n + i]);
+            }
+            for (int i = 0; i < n; i++) {
+                d[2 * n + i] = hiddenGradient[i] * tanh[i] * a[2 * n + i] * (1 - a[2 * n + i]);
+            }
+            for (int i = 0; i < n; i++) {
+                d[3 * n + i] = cellGradient[i] * a[i] * a[3 * n + i] * (1 - a[3 * n + i]);
+            }
+            for (int i = 0; i < n; i++) {
+                cellGradient[i] *= a[n + i];
+            }
+            nativeGates.position(0).put(d, 0, d.length);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width, rows, gates,
+                    1f, nativeWeights.position(0), gates, nativeGates, rows,
+                    0f, nativeStackedGradient.position(0), rows);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
+                    1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
+                    1f, nativeWeightGradient.position(0), gates);
+            nativeStackedGradient.get(stackedGradient, 0, stackedGradient.length);
+            for (int i = 0; i < inputSize; i++) {
+                int source = (1 + i) * rows;
+                for (int b = 0; b < rows; b++) {
+                    inputGradient[((from + b) * inputSize + i) * steps + t] = stackedGradient[source + b];
+                }
+            }
+        }
+        nativeWeightGradient.position(0).get(weightGradient, 0, weightGradient.length);
+    }
+
+    @Override
+    public void close() {
+        nativeWeights.close();
+        nativeStacked.close();
+        nativeGates.close();
+        nativeStackedGradient.close();
+        nativeWeightGradient.close();
+    }
+}
