@@ -1,0 +1,223 @@
+package org.bitcountlab.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.model.LstmImplementation;
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.model.Predictor;
+import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.Evaluation;
+import org.bitcountlab.core.training.Evaluator;
+import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.core.training.RunResult;
+import org.bitcountlab.core.training.TrainingListener;
+import org.bitcountlab.core.training.TrainingRun;
+import org.bitcountlab.core.training.TrainingSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Measures the code path users run: a real {@link TrainingRun} on the tutorial's model and data,
+ * the {@link Predictor} the bit editor calls, the {@link Evaluator} behind "evaluate the whole
+ * test set".
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Measure training ms per minibatch (tutorial configuration), prediction latency and evaluation"
+                + " throughput; or, with --time-to, the training seconds until the held-out error reaches a target."})
+final class BenchmarkCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--minibatches", paramLabel = "N", defaultValue = "100",
+            description = "Minibatches to time after the warm-up (at least 30; default 100).")
+    int minibatches;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+            description = "Minibatches trained before timing starts (default 100).")
+    int warmup;
+
+    @Option(names = "--time-to", paramLabel = "PERCENT",
+            description = "Train until the held-out error is at most PERCENT; report the training seconds and the full-test-set error.")
+    Double timeTo;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "fast",
+            description = "Settings for --time-to: fast (default) or tutorial.")
+    String preset;
+
+    @Option(names = "--lstm", paramLabel = "IMPL", defaultValue = "fused",
+            description = "fused (default) or stock: DL4J's built-in LSTM layer, for comparison.")
+    String lstm;
+
+    @Override
+    public void run() {
+        if (minibatches < 30) {
+            throw CliFailure.usage("--minibatches must be at least 30, got " + minibatches);
+        }
+        LstmImplementation implementation;
+        try {
+            implementation = LstmImplementation.valueOf(lstm.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage("--lstm must be fused or stock, got " + lstm);
+        }
+        if (timeTo != null) {
+            timeToTarget(implementation);
+        } else {
+            speed(implementation);
+        }
+    }
+
+    private void speed(LstmImplementation implementation) {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSettings settings = TrainingSettings.tutorial();
+        int perEpoch = settings.minibatchesPerEpoch();
+        settings = settings.withEpochs((warmup + minibatches + perEpoch - 1) / perEpoch + 1);
+        out.printf(Locale.ROOT, "Timing %d minibatches of %d after %d warm-up (%s LSTM, tutorial configuration: %s, %d steps)%n",
+                minibatches, settings.batchSize(), warmup, implementation.name().toLowerCase(Locale.ROOT),
+                settings.label(), settings.length());
+        List<Long> times = new ArrayList<>();
+        AtomicReference<ParameterSnapshot> trained = new AtomicReference<>();
+        TrainingRun[] holder = new TrainingRun[1];
+        holder[0] = new TrainingRun(settings, new TrainingListener() {
+            int seen;
+
+            @Override
+            public void minibatchEnded(int epoch, int minibatch, long nanos) {
+                if (++seen > warmup) {
+                    times.add(nanos);
+                }
+                if (times.size() >= minibatches) {
+                    holder[0].cancel();
+                }
+            }
+
+            @Override
+            public void epochEnded(EpochResult result, ParameterSnapshot parameters) {
+                trained.set(parameters);
+            }
+        }, implementation);
+        RunResult result = holder[0].run();
+        ParameterSnapshot parameters = trained.get() != null ? trained.get() : result.parameters();
+        double[] train = toMillis(times);
+
+        Predictor predictor = new Predictor(parameters);
+        int[] samples = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).heldOutSample(2000);
+        for (int value : samples) {
+            predictor.predict(value);
+        }
+        double[] predict = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            long start = System.nanoTime();
+            predictor.predict(samples[i]);
+            predict[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(predict);
+
+        int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();
+        Evaluator.evaluate(parameters, test); // warm-up
+        double[] evalSeconds = new double[3];
+        for (int i = 0; i < evalSeconds.length; i++) {
+            long start = System.nanoTime();
+            Evaluator.evaluate(parameters, test);
+            evalSeconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(evalSeconds);
+        double stringsPerSecond = test.length / median(evalSeconds);
+
+        out.printf(Locale.ROOT, "%-44s %12s %12s %12s%n", "measure", "median", "min", "max");
+        out.printf(Locale.ROOT, "%-44s %12.2f %12.2f %12.2f%n", "training ms per minibatch of 1000 (" + train.length + ")",
+                median(train), train[0], train[train.length - 1]);
+        out.printf(Locale.ROOT, "%-44s %12.4f %12.4f %12.4f%n", "prediction ms for one string (" + predict.length + ")",
+                median(predict), predict[0], predict[predict.length - 1]);
+        out.printf(Locale.ROOT, "%-44s %12.2f %12.2f %12.2f%n", "full test set seconds (" + String.format(Locale.ROOT, "%,d", test.length) + " strings, 3 runs)",
+                median(evalSeconds), evalSeconds[0], evalSeconds[evalSeconds.length - 1]);
+        out.printf(Locale.ROOT, "%-44s %12.0f%n", "evaluation strings per second", stringsPerSecond);
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
+        summary.put("trainMsPerMinibatch", Json.round(median(train), 3));
+        summary.put("trainMsMin", Json.round(train[0], 3));
+        summary.put("trainMsMax", Json.round(train[train.length - 1], 3));
+        summary.put("minibatchesTimed", train.length);
+        summary.put("predictMs", Json.round(median(predict), 4));
+        summary.put("evalStringsPerSecond", Math.round(stringsPerSecond));
+        summary.put("evalSeconds", Json.round(median(evalSeconds), 3));
+        out.println(Json.line(summary));
+    }
+
+    private void timeToTarget(LstmImplementation implementation) {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSettings settings;
+        try {
+            settings = Preset.fromId(preset).settings();
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        double target = timeTo;
+        out.printf(Locale.ROOT, "Training %s preset (%s, up to %d epochs) until the held-out error is <= %.2f%%%n",
+                preset, settings.label(), settings.epochs(), target);
+        out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
+        AtomicReference<EpochResult> reached = new AtomicReference<>();
+        AtomicReference<ParameterSnapshot> atTarget = new AtomicReference<>();
+        TrainingRun[] holder = new TrainingRun[1];
+        holder[0] = new TrainingRun(settings, new TrainingListener() {
+            @Override
+            public void epochEnded(EpochResult r, ParameterSnapshot parameters) {
+                out.printf(Locale.ROOT, "%8d %12.5f %15.3f%% %10.2f%n", r.epoch(), r.meanLoss(), r.heldOutError(), r.trainSeconds());
+                if (r.heldOutError() <= target && reached.get() == null) {
+                    reached.set(r);
+                    atTarget.set(parameters);
+                    holder[0].cancel();
+                }
+            }
+        }, implementation);
+        RunResult result = holder[0].run();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("preset", preset);
+        summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
+        summary.put("target", target);
+        if (reached.get() == null) {
+            out.printf(Locale.ROOT, "Not reached in %d epochs (%.1f s of training); last held-out error %.3f%%%n",
+                    result.curve().size(), result.trainSeconds(), result.finalHeldOutError());
+            summary.put("secondsToTarget", null);
+            summary.put("testError", null);
+        } else {
+            EpochResult r = reached.get();
+            int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();
+            Evaluation evaluation = Evaluator.evaluate(atTarget.get(), test);
+            out.printf(Locale.ROOT, "Reached %.3f%% held-out error at epoch %d after %.2f s of training%n",
+                    r.heldOutError(), r.epoch(), r.trainSeconds());
+            out.printf(Locale.ROOT, "Full test set (%,d strings): %.4f%% error%n", evaluation.strings(), evaluation.errorPercent());
+            summary.put("secondsToTarget", Json.round(r.trainSeconds(), 3));
+            summary.put("epochs", r.epoch());
+            summary.put("testError", Json.round(evaluation.errorPercent(), 4));
+            summary.put("testStrings", evaluation.strings());
+        }
+        out.println(Json.line(summary));
+    }
+
+    private static double[] toMillis(List<Long> nanos) {
+        double[] ms = new double[nanos.size()];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = nanos.get(i) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,44 @@
+package org.bitcountlab.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless front end: {@code train}, {@code predict}, {@code evaluate}, {@code benchmark}. */
+@Command(name = "bitcount-lstm-lab",
+        mixinStandardHelpOptions = true,
+        version = "Bitcount LSTM Lab 1.0",
+        description = "Trains an LSTM to count the ones in a binary string. Without a command, opens the desktop app.",
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+                CommandLine.HelpCommand.class})
+public final class BitcountCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: train, predict, evaluate or benchmark");
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command; exit code 0 on success, 1 when it fails, 2 for bad arguments. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new BitcountCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
+            if (exception instanceof CliFailure failure) {
+                cl.getErr().println(failure.getMessage());
+                return failure.exitCode();
+            }
+            cl.getErr().println("Error: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+}

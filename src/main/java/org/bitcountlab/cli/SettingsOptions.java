@@ -1,0 +1,85 @@
+package org.bitcountlab.cli;
+
+import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.core.training.TrainingSettings;
+
+import picocli.CommandLine.Option;
+
+/** The training settings as command-line options: a preset, then any overrides. */
+final class SettingsOptions {
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "fast",
+            description = "Starting settings: fast (default) or tutorial (hidden 24, batch 1000, 600 epochs, lr 0.001).")
+    String preset;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "LSTM units, 1..512.")
+    Integer hidden;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Strings per minibatch, 1..train size.")
+    Integer batch;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set, 1..100000.")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate, 0 < lr <= 1.")
+    Double learningRate;
+
+    @Option(names = "--train-size", paramLabel = "N", description = "Training strings; all the others test.")
+    Integer trainSize;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the shuffle, the weights and the minibatch order.")
+    Long seed;
+
+    @Option(names = "--length", paramLabel = "L", description = "Bits per string, 2..24 (default 20).")
+    Integer length;
+
+    @Option(names = "--eval-sample", paramLabel = "N", description = "Held-out strings scored after each epoch (default 50000).")
+    Integer evalSample;
+
+    @Option(names = "--shuffle", negatable = true, description = "Reshuffle the training strings each epoch.")
+    Boolean shuffle;
+
+    TrainingSettings settings() {
+        TrainingSettings s;
+        try {
+            s = Preset.fromId(preset).settings();
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+        if (length != null) {
+            s = s.withLength(length);
+            if (evalSample == null && length >= 2 && length <= 24) {
+                s = s.withEvalSample(Math.min(s.evalSample(), Math.max(1, (1 << length) - s.trainSize())));
+            }
+        }
+        if (hidden != null) {
+            s = s.withHidden(hidden);
+        }
+        if (batch != null) {
+            s = s.withBatchSize(batch);
+        }
+        if (epochs != null) {
+            s = s.withEpochs(epochs);
+        }
+        if (learningRate != null) {
+            s = s.withLearningRate(learningRate);
+        }
+        if (trainSize != null) {
+            s = s.withTrainSize(trainSize);
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        if (evalSample != null) {
+            s = s.withEvalSample(evalSample);
+        }
+        if (shuffle != null) {
+            s = s.withShuffleEachEpoch(shuffle);
+        }
+        var problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw CliFailure.usage("Invalid settings: " + String.join("; ", problems));
+        }
+        return s;
+    }
+}

@@ -1,0 +1,34 @@
+package org.bitcountlab.core.training;
+
+import java.util.Locale;
+
+/** Named starting points for the settings. */
+public enum Preset {
+    /** Small shuffled minibatches and a larger step: under 1% error within seconds. */
+    FAST(TrainingSettings.fast()),
+    /** The original tutorial: batch 1000, Adam's default step, 600 epochs. */
+    TUTORIAL(TrainingSettings.tutorial());
+
+    private final TrainingSettings settings;
+
+    Preset(TrainingSettings settings) {
+        this.settings = settings;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Preset fromId(String id) {
+        for (Preset preset : values()) {
+            if (preset.id().equalsIgnoreCase(id.trim())) {
+                return preset;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + id + "'; choose fast or tutorial");
+    }
+}

@@ -1,0 +1,23 @@
+package org.bitcountlab.core.training;
+
+import java.util.List;
+
+import org.bitcountlab.core.model.ParameterSnapshot;
+
+/**
+ * A finished run.
+ *
+ * @param parameters the last finite weights (for a diverged run, those before the failure)
+ * @param reason     why it stopped early, in a sentence; empty when it completed
+ */
+public record RunResult(TrainingSettings settings, RunOutcome outcome, String reason, List<EpochResult> curve,
+        ParameterSnapshot parameters, double trainSeconds) {
+
+    public RunResult {
+        curve = List.copyOf(curve);
+    }
+
+    public double finalHeldOutError() {
+        return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).heldOutError();
+    }
+}

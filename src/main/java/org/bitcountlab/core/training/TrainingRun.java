@@ -1,0 +1,174 @@
+package org.bitcountlab.core.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.dataset.Minibatch;
+import org.bitcountlab.core.model.LstmImplementation;
+import org.bitcountlab.core.model.NetworkFactory;
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One training run, driven epoch by epoch with an explicit loop around {@code fit} so that it can
+ * report after every epoch, pause, resume and stop within one minibatch. Call {@link #run()} on a
+ * background thread; {@link #pause()}, {@link #resume()} and {@link #cancel()} from any thread.
+ */
+public final class TrainingRun {
+
+    private static final long SNAPSHOT_INTERVAL_NANOS = 250_000_000L;
+
+    private final TrainingSettings settings;
+    private final TrainingListener listener;
+    private final LstmImplementation implementation;
+    private final Object pauseLock = new Object();
+    private volatile boolean cancelled;
+    private boolean paused; // guarded by pauseLock
+
+    public TrainingRun(TrainingSettings settings, TrainingListener listener) {
+        this(settings, listener, LstmImplementation.FUSED);
+    }
+
+    public TrainingRun(TrainingSettings settings, TrainingListener listener, LstmImplementation implementation) {
+        this.settings = settings.validated();
+        this.listener = listener;
+        this.implementation = implementation;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    public void pause() {
+        synchronized (pauseLock) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public boolean isPaused() {
+        synchronized (pauseLock) {
+            return paused;
+        }
+    }
+
+    /** Stops the run before its next minibatch; {@link #run()} then returns a CANCELLED result. */
+    public void cancel() {
+        cancelled = true;
+        resume();
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public RunResult run() {
+        BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
+        int[] train = dataset.trainValues();
+        int[] heldOut = dataset.heldOutSample(settings.evalSample());
+        MultiLayerNetwork network = NetworkFactory.build(settings.length(), settings.hidden(),
+                settings.learningRate(), settings.seed(), implementation);
+        ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
+        SplittableRandom order = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        List<EpochResult> curve = new ArrayList<>();
+        listener.started(settings);
+
+        long trainNanos = 0;
+        long lastSnapshot = System.nanoTime();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            if (settings.shuffleEachEpoch()) {
+                BitStringDataset.shuffle(train, order);
+            }
+            double lossSum = 0;
+            for (int from = 0, batch = 1; from < train.length; from += settings.batchSize(), batch++) {
+                if (!awaitPermissionToTrain()) {
+                    return new RunResult(settings, RunOutcome.CANCELLED, "Stopped by the user after "
+                            + curve.size() + " epochs", curve, parameters, trainNanos / 1e9);
+                }
+                long start = System.nanoTime();
+                int to = Math.min(train.length, from + settings.batchSize());
+                Minibatch minibatch = Minibatch.of(train, from, to, settings.length());
+                INDArray features = Nd4j.create(minibatch.features(), new long[] {minibatch.size(), 1, settings.length()}, 'c');
+                INDArray labels = Nd4j.create(minibatch.labels(), new long[] {minibatch.size(), settings.classes()}, 'c');
+                network.fit(features, labels);
+                double loss = network.score();
+                long end = System.nanoTime();
+                trainNanos += end - start;
+                listener.minibatchEnded(epoch, batch, end - start);
+                if (!Double.isFinite(loss)) {
+                    return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(loss, epoch, batch),
+                            curve, parameters, trainNanos / 1e9);
+                }
+                lossSum += loss * minibatch.size();
+                if (end - lastSnapshot > SNAPSHOT_INTERVAL_NANOS && to < train.length) {
+                    ParameterSnapshot fresh = snapshotOrNull(network);
+                    if (fresh == null) {
+                        return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(Double.NaN, epoch, batch),
+                                curve, parameters, trainNanos / 1e9);
+                    }
+                    parameters = fresh;
+                    listener.parametersUpdated(parameters);
+                    lastSnapshot = end;
+                }
+            }
+            ParameterSnapshot fresh = snapshotOrNull(network);
+            if (fresh == null) {
+                return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(Double.NaN, epoch, 0),
+                        curve, parameters, trainNanos / 1e9);
+            }
+            parameters = fresh;
+            lastSnapshot = System.nanoTime();
+            double heldOutError = Evaluator.evaluate(parameters, heldOut).errorPercent();
+            EpochResult result = new EpochResult(epoch, lossSum / train.length, heldOutError, trainNanos / 1e9);
+            curve.add(result);
+            listener.epochEnded(result, parameters);
+        }
+        return new RunResult(settings, RunOutcome.COMPLETED, "", curve, parameters, trainNanos / 1e9);
+    }
+
+    /** Blocks while paused; false once the run is cancelled. */
+    private boolean awaitPermissionToTrain() {
+        synchronized (pauseLock) {
+            while (paused && !cancelled) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelled = true;
+                }
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            cancelled = true;
+        }
+        return !cancelled;
+    }
+
+    private ParameterSnapshot snapshotOrNull(MultiLayerNetwork network) {
+        try {
+            return NetworkFactory.snapshot(network, settings.length());
+        } catch (IllegalArgumentException nonFinite) {
+            return null;
+        }
+    }
+
+    private String divergedMessage(double loss, int epoch, int batch) {
+        String where = batch > 0 ? String.format(Locale.ROOT, "epoch %d, minibatch %d", epoch, batch)
+                : String.format(Locale.ROOT, "epoch %d", epoch);
+        return String.format(Locale.ROOT,
+                "Training diverged at %s: the loss became %s. The learning rate %s is too large for this network; try %s.",
+                where, Double.isNaN(loss) ? "NaN" : "infinite", settings.learningRate(),
+                java.math.BigDecimal.valueOf(settings.learningRate() / 10).stripTrailingZeros().toPlainString());
+    }
+}

@@ -1,0 +1,140 @@
+package org.bitcountlab.core.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.bitcountlab.core.dataset.BitStrings;
+
+/**
+ * Everything that defines a training run. Same settings, same seed: the same curve.
+ *
+ * @param length           bits per string (the tutorial's 20)
+ * @param hidden           LSTM units
+ * @param batchSize        strings per minibatch
+ * @param epochs           passes over the training set
+ * @param learningRate     Adam's step size
+ * @param trainSize        how many of the shuffled strings train; all the others test
+ * @param seed             shuffles the strings, initialises the weights, orders the minibatches
+ * @param evalSample       held-out strings (a fixed sample of the test set) scored after each epoch
+ * @param shuffleEachEpoch reorder the training strings every epoch (the tutorial does not)
+ */
+public record TrainingSettings(int length, int hidden, int batchSize, int epochs, double learningRate,
+        int trainSize, long seed, int evalSample, boolean shuffleEachEpoch) {
+
+    public static final int MIN_HIDDEN = 1;
+    public static final int MAX_HIDDEN = 512;
+    public static final int MIN_EPOCHS = 1;
+    public static final int MAX_EPOCHS = 100_000;
+    public static final double MAX_LEARNING_RATE = 1.0;
+
+    /** The tutorial's settings: hidden 24, batch 1000, 600 epochs, Adam's default rate, 10,000 training strings. */
+    public static TrainingSettings tutorial() {
+        return new TrainingSettings(20, 24, 1000, 600, 0.001, 10_000, 1, 50_000, false);
+    }
+
+    /**
+     * The default: the tutorial's network and data, trained with small shuffled minibatches and a
+     * larger step. Chosen so that a class sees the error collapse within seconds.
+     */
+    public static TrainingSettings fast() {
+        return new TrainingSettings(20, 24, 50, 40, 0.01, 10_000, 1, 50_000, true);
+    }
+
+    public int classes() {
+        return length + 1;
+    }
+
+    public int testSize() {
+        return (1 << length) - trainSize;
+    }
+
+    public int minibatchesPerEpoch() {
+        return (trainSize + batchSize - 1) / batchSize;
+    }
+
+    /** What is wrong with these settings, one message per setting, each naming the allowed range. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (length < BitStrings.MIN_LENGTH || length > BitStrings.MAX_LENGTH) {
+            problems.add(rangeMessage("length", BitStrings.MIN_LENGTH, BitStrings.MAX_LENGTH, length));
+            return problems; // the other limits depend on the length
+        }
+        int strings = 1 << length;
+        check(problems, "hidden size", MIN_HIDDEN, MAX_HIDDEN, hidden);
+        check(problems, "epochs", MIN_EPOCHS, MAX_EPOCHS, epochs);
+        check(problems, "training-set size", 1, strings - 1, trainSize);
+        if (trainSize >= 1 && trainSize < strings) {
+            check(problems, "batch size", 1, trainSize, batchSize);
+            check(problems, "held-out sample", 1, strings - trainSize, evalSample);
+        }
+        if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            problems.add(String.format(Locale.ROOT,
+                    "learning rate must be greater than 0 and at most %s, got %s", MAX_LEARNING_RATE, learningRate));
+        }
+        return problems;
+    }
+
+    public TrainingSettings validated() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return this;
+    }
+
+    private static void check(List<String> problems, String name, long min, long max, long value) {
+        if (value < min || value > max) {
+            problems.add(rangeMessage(name, min, max, value));
+        }
+    }
+
+    static String rangeMessage(String name, long min, long max, long value) {
+        return String.format(Locale.ROOT, "%s must be between %,d and %,d, got %,d", name, min, max, value);
+    }
+
+    /** The short label used in legends and tables, e.g. "h=24 b=1000 lr=0.001". */
+    public String label() {
+        return String.format(Locale.ROOT, "h=%d b=%d lr=%s", hidden, batchSize, stripZeros(learningRate));
+    }
+
+    private static String stripZeros(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    public TrainingSettings withHidden(int value) {
+        return new TrainingSettings(length, value, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withBatchSize(int value) {
+        return new TrainingSettings(length, hidden, value, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withEpochs(int value) {
+        return new TrainingSettings(length, hidden, batchSize, value, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withLearningRate(double value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, value, trainSize, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withTrainSize(int value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, value, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withSeed(long value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, value, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withLength(int value) {
+        return new TrainingSettings(value, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withEvalSample(int value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, value, shuffleEachEpoch);
+    }
+
+    public TrainingSettings withShuffleEachEpoch(boolean value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, value);
+    }
+}
