@@ -31,6 +31,13 @@ public final class BitcountCli implements Runnable {
         CommandLine commandLine = new CommandLine(new BitcountCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println(exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, errors);
+            exception.getCommandLine().usage(errors);
+            return CommandLine.ExitCode.USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             if (exception instanceof CliFailure failure) {
                 cl.getErr().println(failure.getMessage());

@@ -48,9 +48,6 @@ final class SettingsOptions {
         }
         if (length != null) {
             s = s.withLength(length);
-            if (evalSample == null && length >= 2 && length <= 24) {
-                s = s.withEvalSample(Math.min(s.evalSample(), Math.max(1, (1 << length) - s.trainSize())));
-            }
         }
         if (hidden != null) {
             s = s.withHidden(hidden);
@@ -72,6 +69,8 @@ final class SettingsOptions {
         }
         if (evalSample != null) {
             s = s.withEvalSample(evalSample);
+        } else if (s.length() >= 2 && s.length() <= 24 && s.testSize() > 0) {
+            s = s.withEvalSample(Math.min(s.evalSample(), s.testSize())); // short strings have few test strings
         }
         if (shuffle != null) {
             s = s.withShuffleEachEpoch(shuffle);

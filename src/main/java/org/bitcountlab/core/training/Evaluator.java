@@ -8,14 +8,12 @@ import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
 import org.bitcountlab.core.dataset.BitStrings;
-import org.bitcountlab.core.model.LstmCell;
+import org.bitcountlab.core.model.PrefixTreeForward;
 import org.bitcountlab.core.model.ParameterSnapshot;
 
 /**
- * Scores a model on many strings at once. Strings are visited in sorted order, so consecutive
- * strings share a prefix, and the LSTM state after a shared prefix is computed once: the whole
- * 2^20 space costs about 2^21 timesteps instead of 20 x 2^20. The result is exactly what
- * evaluating each string on its own gives.
+ * Scores a model on many strings at once: sorted, cut into chunks that run in parallel, each
+ * chunk through a {@link PrefixTreeForward}, which computes the state after a shared prefix once.
  */
 public final class Evaluator {
 
@@ -38,7 +36,7 @@ public final class Evaluator {
         int classes = parameters.classes();
         int[] sorted = values.clone();
         Arrays.sort(sorted);
-        LstmCell cell = new LstmCell(parameters);
+        PrefixTreeForward forward = new PrefixTreeForward(parameters);
         int chunks = (sorted.length + CHUNK - 1) / CHUNK;
         long[][][] partial = new long[chunks][][];
         AtomicLong done = new AtomicLong();
@@ -48,7 +46,7 @@ public final class Evaluator {
             }
             int from = chunk * CHUNK;
             int to = Math.min(sorted.length, from + CHUNK);
-            partial[chunk] = confusion(cell, sorted, from, to, length, classes);
+            partial[chunk] = confusion(forward, sorted, from, to, classes);
             progress.accept((double) done.addAndGet(to - from) / sorted.length);
         });
         if (cancelled.getAsBoolean()) {
@@ -69,18 +67,12 @@ public final class Evaluator {
         return new Evaluation(length, sorted.length, errors, confusion);
     }
 
-    private static long[][] confusion(LstmCell cell, int[] sorted, int from, int to, int length, int classes) {
+    private static long[][] confusion(PrefixTreeForward forward, int[] sorted, int from, int to, int classes) {
+        int[] predicted = new int[to - from];
+        forward.predictSorted(sorted, from, to, predicted);
         long[][] confusion = new long[classes][classes];
-        LstmCell.State state = cell.newState();
-        int previous = -1;
         for (int i = from; i < to; i++) {
-            int value = sorted[i];
-            int shared = previous < 0 ? 0 : length - (32 - Integer.numberOfLeadingZeros(previous ^ value));
-            for (int step = shared; step < length; step++) {
-                cell.step(state, step, BitStrings.bitAt(value, length, step));
-            }
-            confusion[BitStrings.countOnes(value)][cell.argmax(state, length)]++;
-            previous = value;
+            confusion[BitStrings.countOnes(sorted[i])][predicted[i - from]]++;
         }
         return confusion;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -60,8 +61,8 @@ public final class ModelFile {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, ".saving-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            temporary = directory.resolve("." + absolute.getFileName() + "." + System.nanoTime() + ".saving");
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 write(model, out);
             }
             try {

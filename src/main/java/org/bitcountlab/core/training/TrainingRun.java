@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.dataset.Minibatch;
@@ -27,6 +28,7 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final LstmImplementation implementation;
     private final Object pauseLock = new Object();
+    private Consumer<MultiLayerNetwork> networkInspector = network -> { };
     private volatile boolean cancelled;
     private boolean paused; // guarded by pauseLock
 
@@ -73,6 +75,11 @@ public final class TrainingRun {
         return cancelled;
     }
 
+    /** For tests: sees (and may alter) the network just before its first minibatch. */
+    void inspectNetwork(Consumer<MultiLayerNetwork> inspector) {
+        this.networkInspector = inspector;
+    }
+
     public RunResult run() {
         BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
         int[] train = dataset.trainValues();
@@ -80,6 +87,7 @@ public final class TrainingRun {
         MultiLayerNetwork network = NetworkFactory.build(settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), implementation);
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
+        networkInspector.accept(network);
         SplittableRandom order = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
         List<EpochResult> curve = new ArrayList<>();
         listener.started(settings);

@@ -38,7 +38,7 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
      * larger step. Chosen so that a class sees the error collapse within seconds.
      */
     public static TrainingSettings fast() {
-        return new TrainingSettings(20, 24, 50, 40, 0.01, 10_000, 1, 50_000, true);
+        return new TrainingSettings(20, 24, 50, 25, 0.01, 10_000, 1, 50_000, true);
     }
 
     public int classes() {

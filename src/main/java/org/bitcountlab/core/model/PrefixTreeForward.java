@@ -1,0 +1,157 @@
+package org.bitcountlab.core.model;
+
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * Predicted counts for many strings at once, sharing work between strings with a common prefix.
+ *
+ * <p>The LSTM state after a prefix does not depend on what follows, so for sorted strings the
+ * states form a tree: level d holds one state per distinct d-bit prefix. Each level is computed
+ * from its parents as one batched step (a matrix product and vectorised loops, as in training), so
+ * all 2^20 strings cost about 2^21 steps instead of 20 x 2^20, and each step is batched. The
+ * results are exactly those of running every string on its own.
+ */
+public final class PrefixTreeForward {
+
+    private final ParameterSnapshot parameters;
+    private final int length;
+    private final int hidden;
+    private final int gates;
+    private final int classes;
+    private final float[] weights; // [2 + H][4H]: bias, input, recurrent
+    private final float[] outputWeights; // [H][classes]
+    private final float[] outputBias;
+
+    public PrefixTreeForward(ParameterSnapshot parameters) {
+        this.parameters = parameters;
+        this.length = parameters.length();
+        this.hidden = parameters.hidden();
+        this.gates = LstmGates.COUNT * hidden;
+        this.classes = parameters.classes();
+        this.weights = new float[(2 + hidden) * gates];
+        System.arraycopy(parameters.lstmBiasView(), 0, weights, 0, gates);
+        System.arraycopy(parameters.inputWeightsView(), 0, weights, gates, gates);
+        System.arraycopy(parameters.recurrentWeightsView(), 0, weights, 2 * gates, hidden * gates);
+        this.outputWeights = parameters.outputWeightsView();
+        this.outputBias = parameters.outputBiasView();
+    }
+
+    public ParameterSnapshot parameters() {
+        return parameters;
+    }
+
+    /**
+     * The predicted count (argmax of the softmax) for each of {@code sorted[from..to)}, which must
+     * be in ascending order; written to {@code predicted[0..to - from)}. Safe to call from several
+     * threads at once.
+     */
+    public void predictSorted(int[] sorted, int from, int to, int[] predicted) {
+        int count = to - from;
+        if (count <= 0) {
+            return;
+        }
+        int width = 2 + hidden;
+        try (FloatPointer nativeWeights = new FloatPointer((long) weights.length);
+             FloatPointer nativeInput = new FloatPointer((long) width * count);
+             FloatPointer nativeGates = new FloatPointer((long) gates * count)) {
+            nativeWeights.put(weights);
+            float[] parentH = new float[hidden];
+            float[] parentC = new float[hidden];
+            int[] parentPrefix = {0}; // level 0: the empty prefix, zero state
+            int parents = 1;
+            int[] prefix = new int[count];
+            int[] parentOf = new int[count];
+            float[] stacked = new float[width * count];
+            float[] a = new float[gates * count];
+            float[] prevCell = new float[hidden * count];
+            float[] tanh = new float[hidden * count];
+            for (int depth = 1; depth <= length; depth++) {
+                int shift = length - depth;
+                // the distinct prefixes at this depth, each with its parent's index
+                int nodes = 0;
+                int parent = 0;
+                int last = -1;
+                for (int i = from; i < to; i++) {
+                    int p = sorted[i] >>> shift;
+                    if (p != last) {
+                        while (parentPrefix[parent] != p >>> 1) {
+                            parent++;
+                        }
+                        prefix[nodes] = p;
+                        parentOf[nodes] = parent;
+                        nodes++;
+                        last = p;
+                    }
+                }
+                // stacked input [1; bit; h_parent] and the parents' cells, [features x nodes]
+                for (int j = 0; j < nodes; j++) {
+                    stacked[j] = 1f;
+                    stacked[nodes + j] = prefix[j] & 1;
+                }
+                for (int u = 0; u < hidden; u++) {
+                    int target = (2 + u) * nodes;
+                    int source = u * parents;
+                    for (int j = 0; j < nodes; j++) {
+                        stacked[target + j] = parentH[source + parentOf[j]];
+                        prevCell[u * nodes + j] = parentC[source + parentOf[j]];
+                    }
+                }
+                nativeInput.position(0).put(stacked, 0, width * nodes);
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, gates, nodes, width,
+                        1f, nativeWeights.position(0), gates, nativeInput.position(0), nodes,
+                        0f, nativeGates.position(0), nodes);
+                int n = hidden * nodes;
+                nativeGates.position(0).get(a, 0, 4 * n);
+                for (int i = 0; i < n; i++) {
+                    a[i] = FastMath.tanh(a[i]);
+                }
+                for (int i = n; i < 4 * n; i++) {
+                    a[i] = FastMath.sigmoid(a[i]);
+                }
+                float[] h = new float[n];
+                float[] c = new float[n];
+                for (int i = 0; i < n; i++) {
+                    c[i] = a[n + i] * prevCell[i] + a[3 * n + i] * a[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    tanh[i] = FastMath.tanh(c[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    h[i] = a[2 * n + i] * tanh[i];
+                }
+                parentH = h;
+                parentC = c;
+                parentPrefix = java.util.Arrays.copyOf(prefix, nodes);
+                parents = nodes;
+            }
+            // leaves: one per distinct string; map each string to its leaf
+            float[] logits = new float[classes];
+            int leaf = 0;
+            for (int i = from; i < to; i++) {
+                while (parentPrefix[leaf] != sorted[i]) {
+                    leaf++;
+                }
+                System.arraycopy(outputBias, 0, logits, 0, classes);
+                for (int u = 0; u < hidden; u++) {
+                    float v = parentH[u * parents + leaf];
+                    int row = u * classes;
+                    for (int k = 0; k < classes; k++) {
+                        logits[k] += v * outputWeights[row + k];
+                    }
+                }
+                int best = 0;
+                for (int k = 1; k < classes; k++) {
+                    if (logits[k] > logits[best]) {
+                        best = k;
+                    }
+                }
+                predicted[i - from] = best;
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.bitcountlab.ui;
+
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
+
+import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.Preset;
+
+/** The main window's view: binds controls to the {@link MainViewModel} and forwards actions to it. */
+public final class MainController {
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<Preset> presetChoice;
+    @FXML private TextField hiddenField;
+    @FXML private Label hiddenError;
+    @FXML private TextField batchField;
+    @FXML private Label batchError;
+    @FXML private TextField epochsField;
+    @FXML private Label epochsError;
+    @FXML private TextField learningRateField;
+    @FXML private Label learningRateError;
+    @FXML private TextField trainSizeField;
+    @FXML private Label trainSizeError;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private CheckBox shuffleCheck;
+    @FXML private Button trainButton;
+    @FXML private Button pauseButton;
+    @FXML private Button stopButton;
+    @FXML private Button resetButton;
+    @FXML private Button evaluateAllButton;
+    @FXML private ProgressBar trainingProgress;
+    @FXML private ProgressBar evaluationProgress;
+    @FXML private Label progressLabel;
+    @FXML private Label etaLabel;
+    @FXML private LineChart<Number, Number> errorChart;
+    @FXML private NumberAxis errorEpochAxis;
+    @FXML private NumberAxis lossEpochAxis;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private BitEditor bitEditor;
+    @FXML private Label trueCountLabel;
+    @FXML private Label predictedLabel;
+    @FXML private Label modelLabel;
+    @FXML private SoftmaxChart softmaxChart;
+    @FXML private Label statusLabel;
+
+    private final MainViewModel viewModel;
+    private final XYChart.Series<Number, Number> errorSeries = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
+
+    public MainController(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        bindSettings();
+        bindTraining();
+        bindCharts();
+        bindBits();
+    }
+
+    private void bindSettings() {
+        SettingsForm form = viewModel.settings();
+        presetChoice.getItems().setAll(Preset.values());
+        StringConverter<Preset> names = new StringConverter<>() {
+            @Override
+            public String toString(Preset preset) {
+                return preset == null ? "" : Messages.get("settings.preset." + preset.id());
+            }
+
+            @Override
+            public Preset fromString(String text) {
+                return null;
+            }
+        };
+        presetChoice.setConverter(names);
+        presetChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Preset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? "" : names.toString(item));
+            }
+        });
+        presetChoice.valueProperty().bindBidirectional(form.presetProperty());
+        bindField(hiddenField, hiddenError, form.hidden());
+        bindField(batchField, batchError, form.batch());
+        bindField(epochsField, epochsError, form.epochs());
+        bindField(learningRateField, learningRateError, form.learningRate());
+        bindField(trainSizeField, trainSizeError, form.trainSize());
+        bindField(seedField, seedError, form.seed());
+        shuffleCheck.selectedProperty().bindBidirectional(form.shuffleProperty());
+    }
+
+    private static void bindField(TextField field, Label error, SettingsForm.Field model) {
+        field.textProperty().bindBidirectional(model.textProperty());
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        model.errorProperty().addListener((obs, old, now) -> markInvalid(field, !now.isEmpty()));
+        markInvalid(field, !model.isValid());
+    }
+
+    private static void markInvalid(TextField field, boolean invalid) {
+        field.getStyleClass().remove("invalid");
+        if (invalid) {
+            field.getStyleClass().add("invalid");
+        }
+    }
+
+    private void bindTraining() {
+        TrainingSession session = viewModel.session();
+        trainButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        pauseButton.disableProperty().bind(viewModel.runningProperty().not());
+        pauseButton.textProperty().bind(Bindings.when(session.stateProperty().isEqualTo(TrainingSession.State.PAUSED))
+                .then(Messages.get("training.resume")).otherwise(Messages.get("training.pause")));
+        stopButton.disableProperty().bind(viewModel.runningProperty().not().and(session.evaluatingProperty().not()));
+        evaluateAllButton.disableProperty().bind(session.parametersProperty().isNull()
+                .or(viewModel.runningProperty()).or(session.evaluatingProperty()));
+        trainingProgress.progressProperty().bind(session.progressProperty());
+        progressLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var settings = session.settingsProperty().get();
+            return settings == null ? "" : Messages.get("progress.epochs", session.curve().size(), settings.epochs());
+        }, session.progressProperty(), session.settingsProperty(), session.stateProperty()));
+        etaLabel.textProperty().bind(session.etaProperty());
+        evaluationProgress.progressProperty().bind(session.evaluationProgressProperty());
+        evaluationProgress.visibleProperty().bind(session.evaluatingProperty());
+        evaluationProgress.managedProperty().bind(session.evaluatingProperty());
+        statusLabel.textProperty().bind(session.statusProperty());
+    }
+
+    private void bindCharts() {
+        errorSeries.setName(Messages.get("chart.error.series"));
+        lossSeries.setName(Messages.get("chart.loss.series"));
+        errorChart.getData().add(errorSeries);
+        lossChart.getData().add(lossSeries);
+        lossChart.setTitle(Messages.get("chart.loss.title"));
+        errorChart.setLegendVisible(false);
+        TrainingSession session = viewModel.session();
+        errorChart.titleProperty().bind(Bindings.createStringBinding(() -> {
+            var settings = session.settingsProperty().get();
+            int sample = settings == null ? viewModel.settings().settingsOrDefault().evalSample() : settings.evalSample();
+            return Messages.get("chart.error.title", String.format(Locale.getDefault(), "%,d", sample));
+        }, session.settingsProperty()));
+        Tooltip.install(errorChart, new Tooltip(Messages.get("chart.error.tooltip",
+                String.format(Locale.getDefault(), "%,d", viewModel.settings().settingsOrDefault().evalSample()))));
+        // the epoch axis spans the whole run from the start, so the class sees how far there is to go
+        session.settingsProperty().addListener((obs, old, now) -> setEpochRange(now == null ? 25 : now.epochs()));
+        viewModel.settings().epochs().textProperty().addListener((obs, old, now) -> {
+            if (!viewModel.runningProperty().get() && viewModel.settings().epochs().isValid()) {
+                setEpochRange(Integer.parseInt(now.trim().replace(",", "").replace("_", "")));
+            }
+        });
+        session.curve().addListener((ListChangeListener<EpochResult>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && change.getList().isEmpty()) {
+                    errorSeries.getData().clear();
+                    lossSeries.getData().clear();
+                }
+                if (change.wasAdded()) {
+                    for (EpochResult r : change.getAddedSubList()) {
+                        errorSeries.getData().add(new XYChart.Data<>(r.epoch(), r.heldOutError()));
+                        lossSeries.getData().add(new XYChart.Data<>(r.epoch(), r.meanLoss()));
+                    }
+                }
+            }
+        });
+    }
+
+    private void setEpochRange(int epochs) {
+        double tick = niceTick(epochs);
+        for (NumberAxis axis : new NumberAxis[] {errorEpochAxis, lossEpochAxis}) {
+            axis.setUpperBound(Math.ceil(epochs / tick) * tick);
+            axis.setTickUnit(tick);
+        }
+    }
+
+    /** A tick spacing of 1, 2 or 5 times a power of ten giving at most about ten ticks. */
+    private static double niceTick(int range) {
+        double raw = Math.max(1, range / 10.0);
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= raw) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private void bindBits() {
+        BitEditorModel bits = viewModel.bits();
+        bitEditor.valueProperty().bindBidirectional(bits.valueProperty());
+        trueCountLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("bits.trueCount", bits.trueCountProperty().get()), bits.trueCountProperty()));
+        modelLabel.textProperty().bind(viewModel.modelDescriptionProperty());
+        bits.predictionProperty().addListener((obs, old, now) -> showPrediction(now));
+        showPrediction(bits.getPrediction());
+    }
+
+    private void showPrediction(Prediction prediction) {
+        softmaxChart.show(prediction);
+        predictedLabel.getStyleClass().removeAll("correct", "wrong");
+        if (prediction == null) {
+            predictedLabel.setText("");
+            return;
+        }
+        int count = prediction.predictedCount();
+        predictedLabel.setText(Messages.get("bits.predicted", count,
+                String.format(Locale.getDefault(), "%.1f", 100 * prediction.probability(count))));
+        predictedLabel.getStyleClass().add(prediction.correct() ? "correct" : "wrong");
+    }
+
+    @FXML
+    private void train() {
+        viewModel.train();
+    }
+
+    @FXML
+    private void togglePause() {
+        viewModel.togglePause();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void reset() {
+        viewModel.reset();
+    }
+
+    @FXML
+    private void evaluateAll() {
+        viewModel.evaluateAll();
+    }
+
+    @FXML
+    private void allZero() {
+        viewModel.bits().allZero();
+    }
+
+    @FXML
+    private void allOne() {
+        viewModel.bits().allOne();
+    }
+
+    @FXML
+    private void randomBits() {
+        viewModel.bits().randomise();
+    }
+
+    @FXML
+    private void tutorialExample() {
+        viewModel.bits().tutorialExample();
+    }
+}

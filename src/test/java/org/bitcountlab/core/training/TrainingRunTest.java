@@ -1,0 +1,142 @@
+package org.bitcountlab.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunTest {
+
+    /** A quick configuration: 8-bit strings, 200 of them training in minibatches of 20. */
+    private static final TrainingSettings SMALL = new TrainingSettings(8, 8, 20, 4, 0.02, 200, 3, 56, true);
+
+    @Test
+    void theSameSeedAndSettingsGiveTheSameCurve() {
+        List<EpochResult> first = new TrainingRun(SMALL, new TrainingListener() { }).run().curve();
+        List<EpochResult> second = new TrainingRun(SMALL, new TrainingListener() { }).run().curve();
+
+        assertThat(first).hasSize(4);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).meanLoss()).isEqualTo(first.get(i).meanLoss());
+            assertThat(second.get(i).heldOutError()).isEqualTo(first.get(i).heldOutError());
+        }
+        List<EpochResult> otherSeed = new TrainingRun(SMALL.withSeed(4), new TrainingListener() { }).run().curve();
+        assertThat(otherSeed.get(3).meanLoss()).isNotEqualTo(first.get(3).meanLoss());
+    }
+
+    @Test
+    void trainingLearnsToCount() {
+        TrainingSettings settings = new TrainingSettings(10, 16, 32, 30, 0.02, 600, 1, 424, true);
+        RunResult result = new TrainingRun(settings, new TrainingListener() { }).run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(result.curve().get(0).heldOutError()).isGreaterThan(20);
+        assertThat(result.finalHeldOutError()).isLessThan(5);
+        assertThat(result.curve()).extracting(EpochResult::trainSeconds).isSorted();
+    }
+
+    @Test
+    void everyEpochIsReportedWithItsWeights() {
+        List<Integer> epochs = new ArrayList<>();
+        List<ParameterSnapshot> snapshots = new ArrayList<>();
+        new TrainingRun(SMALL, new TrainingListener() {
+            @Override
+            public void epochEnded(EpochResult result, ParameterSnapshot parameters) {
+                epochs.add(result.epoch());
+                snapshots.add(parameters);
+            }
+        }).run();
+
+        assertThat(epochs).containsExactly(1, 2, 3, 4);
+        assertThat(snapshots.get(0).toFlat()).isNotEqualTo(snapshots.get(3).toFlat());
+    }
+
+    @Test
+    void cancelTakesEffectBeforeTheNextMinibatch() {
+        AtomicInteger minibatches = new AtomicInteger();
+        TrainingRun[] run = new TrainingRun[1];
+        run[0] = new TrainingRun(SMALL.withEpochs(1000), new TrainingListener() {
+            @Override
+            public void minibatchEnded(int epoch, int minibatch, long nanos) {
+                if (minibatches.incrementAndGet() == 15) {
+                    run[0].cancel();
+                }
+            }
+        });
+        RunResult result = run[0].run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(minibatches).hasValue(15);
+        assertThat(result.curve()).hasSize(1); // 10 minibatches per epoch: one full epoch, then stopped mid-way
+    }
+
+    @Test
+    void cancelFromAnotherThreadEndsARunWithinAMinibatch() throws Exception {
+        TrainingSettings tutorialSized = TrainingSettings.tutorial().withEpochs(100_000);
+        CountDownLatch training = new CountDownLatch(3);
+        AtomicInteger after = new AtomicInteger();
+        TrainingRun run = new TrainingRun(tutorialSized, new TrainingListener() {
+            @Override
+            public void minibatchEnded(int epoch, int minibatch, long nanos) {
+                training.countDown();
+                after.incrementAndGet();
+            }
+        });
+        CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(run::run);
+        assertThat(training.await(60, TimeUnit.SECONDS)).isTrue();
+        int atCancel = after.get();
+        run.cancel();
+        RunResult finished = result.get(10, TimeUnit.SECONDS);
+
+        assertThat(finished.outcome()).isEqualTo(RunOutcome.CANCELLED);
+        assertThat(after.get() - atCancel).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void pausedRunsTrainNothingUntilResumed() throws Exception {
+        AtomicInteger minibatches = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        TrainingRun run = new TrainingRun(SMALL.withEpochs(50), new TrainingListener() {
+            @Override
+            public void minibatchEnded(int epoch, int minibatch, long nanos) {
+                minibatches.incrementAndGet();
+                started.countDown();
+            }
+        });
+        CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(run::run);
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        run.pause();
+        Thread.sleep(300);
+        int whilePaused = minibatches.get();
+        Thread.sleep(500);
+        assertThat(minibatches.get()).isLessThanOrEqualTo(whilePaused + 1);
+        assertThat(run.isPaused()).isTrue();
+
+        run.resume();
+        RunResult finished = result.get(60, TimeUnit.SECONDS);
+        assertThat(finished.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(minibatches).hasValue(50 * 10);
+    }
+
+    @Test
+    void aDivergingRunStopsWithAReason() {
+        TrainingRun run = new TrainingRun(SMALL, new TrainingListener() { });
+        // one NaN weight makes the loss NaN from the first minibatch, as an exploding run would
+        run.inspectNetwork(network -> network.getParam("1_W").putScalar(0, Float.NaN));
+        RunResult result = run.run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.DIVERGED);
+        assertThat(result.reason()).contains("diverged", "epoch 1, minibatch 1", "learning rate 0.02", "try 0.002");
+        assertThat(result.curve()).isEmpty();
+        for (float weight : result.parameters().toFlat()) {
+            assertThat(Float.isFinite(weight)).as("the last good weights are kept").isTrue();
+        }
+    }
+}
