@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the installers for the OS it runs on, from target/bitcount-lstm-lab.jar and target/lib/
+# (run `mvn -DskipTests package` first, or use `mvn -Pdist package`, which runs this script):
+#   Linux:   an app-image (target/dist/bitcount-lstm-lab/) and a .deb
+#   Windows: an .msi (needs the WiX toolset 3 on the PATH)
+#   macOS:   a .dmg
+# The runtime is trimmed with jlink to the modules jdeps finds; all jars stay on the classpath
+# (DL4J's jars cannot be linked as modules).
+#   package.sh [app-image|installer|all]   default: all
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+name=bitcount-lstm-lab
+version=1.0.0
+target=target
+dist=$target/dist
+input=$target/jpackage-input
+runtime=$target/jpackage-runtime
+
+[ -f "$target/$name.jar" ] && [ -d "$target/lib" ] || { echo "run mvn -DskipTests package first" >&2; exit 1; }
+case "$(uname -s)" in
+  Linux*) os=linux; icon=packaging/linux/$name.png; installer=deb ;;
+  Darwin*) os=macos; icon=packaging/macos/$name.icns; installer=dmg ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; icon=packaging/windows/$name.ico; installer=msi ;;
+  *) echo "unsupported OS $(uname -s)" >&2; exit 1 ;;
+esac
+
+rm -rf "$input" "$runtime" "$dist"
+mkdir -p "$input/lib" "$dist"
+cp "$target/$name.jar" "$input/"
+cp "$target"/lib/*.jar "$input/lib/"
+
+start=$(date +%s)
+modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
+  --class-path "$input/lib/*" "$input/$name.jar")
+# jdeps cannot see what is loaded reflectively: JavaFX's and JavaCPP's own needs, locale data for
+# the translated UI, and jdk.unsupported (sun.misc.Unsafe) for the native-memory code.
+modules="$modules,jdk.unsupported,jdk.localedata,java.naming,jdk.zipfs"
+echo "runtime modules: $modules"
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$runtime"
+
+common=(--name "$name" --app-version "$version" --vendor "Bitcount LSTM Lab"
+  --description "Watch an LSTM learn to count the ones in a binary string"
+  --input "$input" --main-jar "$name.jar" --main-class org.bitcountlab.Launcher
+  --runtime-image "$runtime" --icon "$icon"
+  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false")
+
+if [ "$what" = app-image ] || [ "$what" = all ]; then
+  jpackage --type app-image "${common[@]}" --dest "$dist"
+  [ "$os" = linux ] && cp packaging/linux/$name.png "$dist/$name/lib/$name.png"
+  echo "app-image: $dist/$name ($(du -sh "$dist/$name" | cut -f1))"
+fi
+if [ "$what" = installer ] || [ "$what" = all ]; then
+  extra=()
+  if [ "$os" = linux ]; then
+    extra+=(--resource-dir packaging/linux)
+  fi
+  jpackage --type "$installer" "${common[@]}" --dest "$dist" @"packaging/$os/jpackage.args" "${extra[@]}"
+  ls -la "$dist"/*."$installer"
+fi
+echo "packaged in $(( $(date +%s) - start )) s"
