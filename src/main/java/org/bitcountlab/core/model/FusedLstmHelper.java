@@ -96,9 +96,11 @@ final class FusedLstmHelper implements LSTMHelper {
         if (forBackprop) {
             return ret; // backprop reads the shards' own state, not these arrays
         }
-        INDArray timeMajor = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT,
+        // every element is written below, so the arrays need no zeroing
+        INDArray timeMajor = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[] {steps, hidden, batch}, 'c');
-        INDArray lastCell = workspaceMgr.create(ArrayType.FF_WORKING_MEM, DataType.FLOAT, new long[] {hidden, batch}, 'c');
+        INDArray lastCell = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, DataType.FLOAT,
+                new long[] {hidden, batch}, 'c');
         FloatBuffer outputs = timeMajor.data().asNioFloat();
         FloatBuffer cells = lastCell.data().asNioFloat();
         inParallel(shard -> {
@@ -143,7 +145,7 @@ final class FusedLstmHelper implements LSTMHelper {
         assign(iwGradients, Arrays.copyOfRange(weightGradient, gates, (1 + inputSize) * gates));
         assign(rwGradients, Arrays.copyOfRange(weightGradient, (1 + inputSize) * gates, weightGradient.length));
 
-        INDArray epsilonNext = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {batch, inputSize, steps}, 'c');
         put(epsilonNext, inputGradient, 0, inputGradient.length);
 

@@ -94,6 +94,7 @@ public final class TrainingRun {
 
         long trainNanos = 0;
         long lastSnapshot = System.nanoTime();
+        List<INDArray[]> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             if (settings.shuffleEachEpoch()) {
                 BitStringDataset.shuffle(train, order);
@@ -106,10 +107,9 @@ public final class TrainingRun {
                 }
                 long start = System.nanoTime();
                 int to = Math.min(train.length, from + settings.batchSize());
-                Minibatch minibatch = Minibatch.of(train, from, to, settings.length());
-                INDArray features = Nd4j.create(minibatch.features(), new long[] {minibatch.size(), 1, settings.length()}, 'c');
-                INDArray labels = Nd4j.create(minibatch.labels(), new long[] {minibatch.size(), settings.classes()}, 'c');
-                network.fit(features, labels);
+                // the same minibatches every epoch unless shuffling: encode them once
+                INDArray[] data = minibatches != null ? minibatches.get(batch - 1) : encode(train, from, to);
+                network.fit(data[0], data[1]);
                 double loss = network.score();
                 long end = System.nanoTime();
                 trainNanos += end - start;
@@ -118,7 +118,7 @@ public final class TrainingRun {
                     return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(loss, epoch, batch),
                             curve, parameters, trainNanos / 1e9);
                 }
-                lossSum += loss * minibatch.size();
+                lossSum += loss * (to - from);
                 if (end - lastSnapshot > SNAPSHOT_INTERVAL_NANOS && to < train.length) {
                     ParameterSnapshot fresh = snapshotOrNull(network);
                     if (fresh == null) {
@@ -143,6 +143,22 @@ public final class TrainingRun {
             listener.epochEnded(result, parameters);
         }
         return new RunResult(settings, RunOutcome.COMPLETED, "", curve, parameters, trainNanos / 1e9);
+    }
+
+    private List<INDArray[]> minibatches(int[] train) {
+        List<INDArray[]> all = new ArrayList<>();
+        for (int from = 0; from < train.length; from += settings.batchSize()) {
+            all.add(encode(train, from, Math.min(train.length, from + settings.batchSize())));
+        }
+        return all;
+    }
+
+    /** Features [batch, 1, L] and one-hot labels [batch, L + 1] for train[from..to). */
+    private INDArray[] encode(int[] train, int from, int to) {
+        Minibatch minibatch = Minibatch.of(train, from, to, settings.length());
+        return new INDArray[] {
+            Nd4j.create(minibatch.features(), new long[] {minibatch.size(), 1, settings.length()}, 'c'),
+            Nd4j.create(minibatch.labels(), new long[] {minibatch.size(), settings.classes()}, 'c')};
     }
 
     /** Blocks while paused; false once the run is cancelled. */
