@@ -6,10 +6,12 @@
 #   macOS:   a .dmg
 # The runtime is trimmed with jlink to the modules jdeps finds; all jars stay on the classpath
 # (DL4J's jars cannot be linked as modules).
-#   package.sh [app-image|installer|all]   default: all
+#   package.sh [app-image|installer|all] [--check]   default: all
+# --check runs the app-image's launcher once, headless (a prediction), and fails if it does not work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
+check=${2:-}
 name=bitcount-lstm-lab
 version=1.0.0
 target=target
@@ -50,6 +52,16 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
   jpackage --type app-image "${common[@]}" --dest "$dist"
   [ "$os" = linux ] && cp packaging/linux/$name.png "$dist/$name/lib/$name.png"
   echo "app-image: $dist/$name ($(du -sh "$dist/$name" | cut -f1))"
+  if [ "$check" = --check ]; then
+    case "$os" in
+      linux) launcher="$dist/$name/bin/$name" ;;
+      macos) launcher="$dist/$name.app/Contents/MacOS/$name" ;;
+      windows) launcher="$dist/$name/$name.exe" ;;
+    esac
+    "$launcher" predict 10011011101001101110 | tail -n 1 | grep -q "true count 12" \
+      || { echo "the app-image's launcher did not predict" >&2; exit 1; }
+    echo "app-image launcher works"
+  fi
 fi
 if [ "$what" = installer ] || [ "$what" = all ]; then
   extra=()

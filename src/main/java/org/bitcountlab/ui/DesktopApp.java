@@ -24,17 +24,27 @@ public class DesktopApp extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         viewModel = new MainViewModel();
+        configure(stage, viewModel);
+        stage.show();
+        if (UiReport.requested()) {
+            new UiReport(viewModel).start();
+        }
+    }
+
+    /** Puts the main window in a stage: scene, title, size, and a close that stops training. */
+    public static void configure(Stage stage, MainViewModel viewModel) throws IOException {
         stage.setScene(createScene(viewModel));
         stage.setTitle(Messages.get("app.title"));
+        stage.getIcons().add(new javafx.scene.image.Image(
+                DesktopApp.class.getResource("icon.png").toExternalForm()));
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.setOnCloseRequest(event -> viewModel.shutdown());
-        stage.show();
     }
 
-    /** The main window's scene; also used by tests. */
+    /** The main window's scene. */
     public static Scene createScene(MainViewModel viewModel) throws IOException {
         URL fxml = DesktopApp.class.getResource("MainView.fxml");
         FXMLLoader loader = new FXMLLoader(fxml, Messages.bundle());

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
     private MainViewModel viewModel;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         viewModel = new MainViewModel();
-        stage.setScene(DesktopApp.createScene(viewModel));
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        this.stage = stage;
+        DesktopApp.configure(stage, viewModel);
         stage.show();
     }
 
@@ -131,6 +132,18 @@ class MainWindowTest {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped after");
+    }
+
+    @Test
+    void closingTheWindowStopsTraining(FxRobot robot) throws Exception {
+        smallRun(robot, "100000");
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 1);
+
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
+                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
     }
 
     private void smallRun(FxRobot robot, String epochs) {

@@ -60,10 +60,13 @@ public final class PrefixTreeForward {
              FloatPointer nativeInput = new FloatPointer((long) width * count);
              FloatPointer nativeGates = new FloatPointer((long) gates * count)) {
             nativeWeights.put(weights);
-            float[] parentH = new float[hidden];
-            float[] parentC = new float[hidden];
-            int[] parentPrefix = {0}; // level 0: the empty prefix, zero state
-            int parents = 1;
+            // two generations of state, swapped level by level: no garbage per level
+            float[] parentH = new float[hidden * count];
+            float[] parentC = new float[hidden * count];
+            float[] h = new float[hidden * count];
+            float[] c = new float[hidden * count];
+            int[] parentPrefix = new int[count];
+            int parents = 1; // level 0: the empty prefix, zero state
             int[] prefix = new int[count];
             int[] parentOf = new int[count];
             float[] stacked = new float[width * count];
@@ -113,8 +116,6 @@ public final class PrefixTreeForward {
                 for (int i = n; i < 4 * n; i++) {
                     a[i] = FastMath.sigmoid(a[i]);
                 }
-                float[] h = new float[n];
-                float[] c = new float[n];
                 for (int i = 0; i < n; i++) {
                     c[i] = a[n + i] * prevCell[i] + a[3 * n + i] * a[i];
                 }
@@ -124,9 +125,15 @@ public final class PrefixTreeForward {
                 for (int i = 0; i < n; i++) {
                     h[i] = a[2 * n + i] * tanh[i];
                 }
+                float[] swap = parentH;
                 parentH = h;
+                h = swap;
+                swap = parentC;
                 parentC = c;
-                parentPrefix = java.util.Arrays.copyOf(prefix, nodes);
+                c = swap;
+                int[] swapPrefix = parentPrefix;
+                parentPrefix = prefix;
+                prefix = swapPrefix;
                 parents = nodes;
             }
             // leaves: one per distinct string; map each string to its leaf
