@@ -1,5 +1,6 @@
 package org.bitcountlab.ui;
 
+import java.io.File;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -15,12 +16,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.core.training.Preset;
 
 /** The main window's view: binds controls to the {@link MainViewModel} and forwards actions to it. */
@@ -60,6 +69,10 @@ public final class MainController {
     @FXML private Label modelLabel;
     @FXML private SoftmaxChart softmaxChart;
     @FXML private Label statusLabel;
+    @FXML private ToggleButton presentationToggle;
+    @FXML private Button openButton;
+    @FXML private Button saveButton;
+    @FXML private javafx.scene.layout.GridPane settingsGrid;
 
     private final MainViewModel viewModel;
     private final XYChart.Series<Number, Number> errorSeries = new XYChart.Series<>();
@@ -75,6 +88,115 @@ public final class MainController {
         bindTraining();
         bindCharts();
         bindBits();
+        bindPresentationAndKeys();
+    }
+
+    private void bindPresentationAndKeys() {
+        saveButton.disableProperty().bind(viewModel.session().trainedModelProperty().isNull());
+        openButton.disableProperty().bind(viewModel.runningProperty());
+        // presentation mode hides what a class does not need to see: the detailed settings, the
+        // loss chart and the file and evaluation buttons
+        Node[] advanced = {settingsGrid, lossChart, evaluateAllButton, openButton, saveButton};
+        presentationToggle.selectedProperty().addListener((obs, old, on) -> {
+            root.getStyleClass().remove("presentation");
+            if (on) {
+                root.getStyleClass().add("presentation");
+            }
+            for (Node node : advanced) {
+                node.setVisible(!on);
+                node.setManaged(!on);
+            }
+            if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+                stage.setFullScreen(on);
+            }
+        });
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+            }
+        });
+    }
+
+    /**
+     * Keyboard control for a teacher at a projector: Space trains or pauses, the digit row flips
+     * bits 1-10 (with Shift 11-20), arrows move between bits (Space then flips the focused bit),
+     * F5 switches presentation mode, Ctrl+S and Ctrl+O save and open.
+     */
+    private void keyPressed(KeyEvent event) {
+        Node focused = root.getScene().getFocusOwner();
+        if (event.getCode() == KeyCode.F5) {
+            presentationToggle.setSelected(!presentationToggle.isSelected());
+            event.consume();
+            return;
+        }
+        if (event.isShortcutDown() && event.getCode() == KeyCode.S) {
+            saveModel();
+            event.consume();
+            return;
+        }
+        if (event.isShortcutDown() && event.getCode() == KeyCode.O) {
+            openModel();
+            event.consume();
+            return;
+        }
+        if (focused instanceof TextInputControl || event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        int bitFocused = bitIndex(focused);
+        KeyCode code = event.getCode();
+        if (code == KeyCode.SPACE && bitFocused < 0) {
+            if (viewModel.runningProperty().get()) {
+                viewModel.togglePause();
+            } else {
+                viewModel.train();
+            }
+            event.consume();
+        } else if (code.isDigitKey()) {
+            int digit = code.getCode() - (code.isKeypadKey() ? KeyCode.NUMPAD0.getCode() : KeyCode.DIGIT0.getCode());
+            int bit = (digit == 0 ? 10 : digit) - 1 + (event.isShiftDown() ? 10 : 0);
+            viewModel.bits().flip(bit);
+            event.consume();
+        } else if ((code == KeyCode.LEFT || code == KeyCode.RIGHT) && bitFocused >= 0) {
+            int next = Math.floorMod(bitFocused + (code == KeyCode.LEFT ? -1 : 1), BitEditorModel.LENGTH);
+            bitEditor.button(next).requestFocus();
+            event.consume();
+        }
+    }
+
+    private int bitIndex(Node node) {
+        for (int i = 0; i < BitEditorModel.LENGTH; i++) {
+            if (bitEditor.button(i) == node) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @FXML
+    private void saveModel() {
+        if (!viewModel.hasModelToSave()) {
+            return;
+        }
+        FileChooser chooser = modelChooser();
+        chooser.setInitialFileName("model" + ModelFile.EXTENSION);
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.saveModel(file.toPath());
+        }
+    }
+
+    @FXML
+    private void openModel() {
+        File file = modelChooser().showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.openModel(file.toPath());
+        }
+    }
+
+    private static FileChooser modelChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("model.fileType"), "*.zip"));
+        return chooser;
     }
 
     private void bindSettings() {

@@ -1,5 +1,6 @@
 package org.bitcountlab.ui;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Predictor;
+import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.core.training.ModelFileException;
 import org.bitcountlab.core.training.PretrainedModel;
 import org.bitcountlab.core.training.TrainedModel;
@@ -28,6 +30,7 @@ public final class MainViewModel {
     private final Predictor fallback;
     private final BooleanBinding canTrain;
     private final BooleanBinding running;
+    private String openedFile;
 
     public MainViewModel() {
         Optional<TrainedModel> bundled;
@@ -63,8 +66,13 @@ public final class MainViewModel {
             bits.predictorProperty().set(new Predictor(trained));
         }
         int epochs = session.curve().size();
-        modelDescription.set(running.get() ? Messages.get("bits.model.training", epochs)
-                : Messages.get("bits.model.trained", epochs));
+        if (running.get()) {
+            openedFile = null;
+            modelDescription.set(Messages.get("bits.model.training", epochs));
+        } else {
+            modelDescription.set(openedFile != null ? Messages.get("bits.model.loaded", openedFile)
+                    : Messages.get("bits.model.trained", epochs));
+        }
     }
 
     public void train() {
@@ -82,11 +90,50 @@ public final class MainViewModel {
     }
 
     public void reset() {
+        openedFile = null;
         session.reset();
     }
 
     public void evaluateAll() {
         session.evaluateAll();
+    }
+
+    /** Saves the current model; the outcome is reported in the status line. */
+    public boolean saveModel(Path file) {
+        TrainedModel model = session.trainedModelProperty().get();
+        if (model == null) {
+            session.report(Messages.get("model.nothingToSave"));
+            return false;
+        }
+        try {
+            ModelFile.save(model, file);
+            session.report(Messages.get("status.saved", file.getFileName()));
+            return true;
+        } catch (ModelFileException e) {
+            session.report(Messages.get("status.saveFailed", e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Opens a saved model: its curve goes to the chart and its weights to the bit editor. */
+    public boolean openModel(Path file) {
+        if (running.get()) {
+            return false;
+        }
+        try {
+            TrainedModel model = ModelFile.load(file);
+            openedFile = file.getFileName().toString();
+            session.show(model, openedFile);
+            updateModel();
+            return true;
+        } catch (ModelFileException e) {
+            session.report(Messages.get("status.openFailed", e.getMessage()));
+            return false;
+        }
+    }
+
+    public boolean hasModelToSave() {
+        return session.trainedModelProperty().get() != null;
     }
 
     public void shutdown() {

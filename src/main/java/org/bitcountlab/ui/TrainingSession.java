@@ -178,6 +178,11 @@ public final class TrainingSession {
         status.set(Messages.get("status.loaded", name));
     }
 
+    /** Shows a message in the status line. */
+    void report(String message) {
+        status.set(message);
+    }
+
     public void shutdown() {
         stop();
         drain.stop();

@@ -1,0 +1,158 @@
+package org.bitcountlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.bitcountlab.core.training.EpochResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Keyboard control, presentation mode, saving and opening models, translations. */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomTest {
+
+    @TempDir
+    Path dir;
+
+    private MainViewModel viewModel;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        viewModel = new MainViewModel();
+        DesktopApp.configure(stage, viewModel);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopTraining() {
+        viewModel.shutdown();
+    }
+
+    @Test
+    void theDigitRowFlipsBitsAndShiftReachesTheSecondHalf(FxRobot robot) {
+        robot.clickOn("#allZeroButton");
+        robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT0);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DIGIT0).release(KeyCode.SHIFT);
+
+        assertThat(viewModel.bits().valueProperty().get()).isEqualTo(0b1000_0000_0100_0000_0001);
+        assertThat(robot.lookup("#trueCountLabel").queryAs(Label.class).getText()).isEqualTo("True count: 3");
+    }
+
+    @Test
+    void arrowsMoveBetweenBitsAndSpaceFlipsTheFocusedOne(FxRobot robot) {
+        robot.clickOn("#allZeroButton");
+        robot.clickOn("#bit0"); // bit 1 on, and focused
+        robot.type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.SPACE);
+
+        assertThat(viewModel.bits().bit(0)).isTrue();
+        assertThat(viewModel.bits().bit(2)).isTrue();
+        assertThat(viewModel.bits().trueCountProperty().get()).isEqualTo(2);
+        assertThat(viewModel.session().getState()).isEqualTo(TrainingSession.State.IDLE);
+    }
+
+    @Test
+    void spaceTrainsAndPausesWhenNoBitHasFocus(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.settings().trainSize().textProperty().set("500");
+            viewModel.settings().epochs().textProperty().set("100000");
+        });
+        robot.clickOn("#errorChart");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 1);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.session().getState()).isEqualTo(TrainingSession.State.PAUSED);
+    }
+
+    @Test
+    void presentationModeEnlargesTheTypeAndHidesTheAdvancedControls(FxRobot robot) {
+        assertThat(robot.lookup("#hiddenField").query().isVisible()).isTrue();
+        robot.type(KeyCode.F5);
+
+        assertThat(robot.lookup("#settingsGrid").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#lossChart").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#evaluateAllButton").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#trainButton").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#bitEditor").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#root").query().getStyleClass()).contains("presentation");
+
+        robot.type(KeyCode.F5);
+        assertThat(robot.lookup("#settingsGrid").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void aSavedRunOpensWithItsCurveAndPredictions(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.settings().trainSize().textProperty().set("500");
+            viewModel.settings().epochs().textProperty().set("3");
+        });
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
+        List<EpochResult> curve = List.copyOf(viewModel.session().curve());
+        double[] bars = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class).heights();
+        Path file = dir.resolve("three-epochs.bitcount.zip");
+        robot.interact(() -> assertThat(viewModel.saveModel(file)).isTrue());
+        assertThat(Files.exists(file)).isTrue();
+
+        robot.clickOn("#resetButton");
+        assertThat(viewModel.session().curve()).isEmpty();
+        robot.interact(() -> assertThat(viewModel.openModel(file)).isTrue());
+
+        assertThat(viewModel.session().curve()).containsExactlyElementsOf(curve);
+        LineChart<?, ?> chart = robot.lookup("#errorChart").queryAs(LineChart.class);
+        assertThat(chart.getData().get(0).getData()).hasSize(3);
+        assertThat(robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class).heights()).containsExactly(bars);
+        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).isEqualTo("Model: three-epochs.bitcount.zip");
+    }
+
+    @Test
+    void aCorruptModelFileIsReportedAndChangesNothing(FxRobot robot) throws Exception {
+        Path corrupt = dir.resolve("corrupt.bitcount.zip");
+        Files.writeString(corrupt, "not a model");
+        double[] bars = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class).heights();
+
+        robot.interact(() -> assertThat(viewModel.openModel(corrupt)).isFalse());
+
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
+                .startsWith("Could not open: corrupt.bitcount.zip is not a Bitcount LSTM Lab model");
+        assertThat(robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class).heights()).containsExactly(bars);
+        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).startsWith("Model: pretrained");
+    }
+
+    @Test
+    void theChineseBundleHasEveryKeyOfTheEnglishOne() {
+        ResourceBundle english = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ROOT);
+        ResourceBundle chinese = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+        Set<String> englishKeys = new HashSet<>(Collections.list(english.getKeys()));
+        Set<String> chineseOwnKeys = new HashSet<>(chinese.keySet());
+        chineseOwnKeys.removeIf(key -> chinese.getString(key).equals(english.getString(key)));
+
+        assertThat(chinese.getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(chineseOwnKeys).containsExactlyInAnyOrderElementsOf(englishKeys);
+        assertThat(Arrays.asList(chinese.getString("training.train"), chinese.getString("app.title")))
+                .containsExactly("训练", "位计数 LSTM 实验室");
+    }
+}
