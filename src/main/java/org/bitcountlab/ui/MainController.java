@@ -73,6 +73,10 @@ public final class MainController {
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private javafx.scene.layout.GridPane settingsGrid;
+    @FXML private Label settingsTitle;
+    @FXML private javafx.scene.layout.VBox settingsPanel;
+    @FXML private javafx.scene.layout.HBox bitsPanel;
+    private javafx.geometry.Rectangle2D windowedBounds;
 
     private final MainViewModel viewModel;
     private final XYChart.Series<Number, Number> errorSeries = new XYChart.Series<>();
@@ -96,7 +100,7 @@ public final class MainController {
         openButton.disableProperty().bind(viewModel.runningProperty());
         // presentation mode hides what a class does not need to see: the detailed settings, the
         // loss chart and the file and evaluation buttons
-        Node[] advanced = {settingsGrid, lossChart, evaluateAllButton, openButton, saveButton};
+        Node[] advanced = {settingsTitle, settingsGrid, lossChart, evaluateAllButton, openButton, saveButton};
         presentationToggle.selectedProperty().addListener((obs, old, on) -> {
             root.getStyleClass().remove("presentation");
             if (on) {
@@ -106,8 +110,17 @@ public final class MainController {
                 node.setVisible(!on);
                 node.setManaged(!on);
             }
+            // the softmax is what the class looks at: it takes the space the settings leave
+            if (on) {
+                bitsPanel.getChildren().remove(softmaxChart);
+                settingsPanel.getChildren().add(softmaxChart);
+                javafx.scene.layout.VBox.setVgrow(softmaxChart, javafx.scene.layout.Priority.ALWAYS);
+            } else {
+                settingsPanel.getChildren().remove(softmaxChart);
+                bitsPanel.getChildren().add(softmaxChart);
+            }
             if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
-                stage.setFullScreen(on);
+                fillScreen(stage, on);
             }
         });
         root.sceneProperty().addListener((obs, old, scene) -> {
@@ -115,6 +128,27 @@ public final class MainController {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
             }
         });
+    }
+
+    /** Full screen; where the window system does not do full screen, at least the whole screen. */
+    private void fillScreen(Stage stage, boolean on) {
+        if (on) {
+            windowedBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+        }
     }
 
     /**
