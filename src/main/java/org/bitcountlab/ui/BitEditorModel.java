@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.core.model.Predictor;
+import org.bitcountlab.core.model.StepTrace;
 
 /**
  * The bit editor's state: the string, its true count and the model's prediction for it. The
@@ -29,6 +30,7 @@ public final class BitEditorModel {
     private final ReadOnlyIntegerWrapper trueCount = new ReadOnlyIntegerWrapper(this, "trueCount");
     private final ObjectProperty<Predictor> predictor = new SimpleObjectProperty<>(this, "predictor");
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>(this, "prediction");
+    private final ReadOnlyObjectWrapper<StepTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final SplittableRandom random = new SplittableRandom();
 
     public BitEditorModel() {
@@ -41,7 +43,9 @@ public final class BitEditorModel {
         int v = value.get() & ((1 << LENGTH) - 1);
         trueCount.set(Integer.bitCount(v));
         Predictor p = predictor.get();
-        prediction.set(p == null || p.length() != LENGTH ? null : p.predict(v));
+        boolean usable = p != null && p.length() == LENGTH;
+        prediction.set(usable ? p.predict(v) : null);
+        trace.set(usable ? p.trace(v) : null);
     }
 
     public boolean bit(int step) {
@@ -88,6 +92,11 @@ public final class BitEditorModel {
 
     public ReadOnlyObjectProperty<Prediction> predictionProperty() {
         return prediction.getReadOnlyProperty();
+    }
+
+    /** The hidden states and per-prefix predictions for the current string. */
+    public ReadOnlyObjectProperty<StepTrace> traceProperty() {
+        return trace.getReadOnlyProperty();
     }
 
     public Prediction getPrediction() {

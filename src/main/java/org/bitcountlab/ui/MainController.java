@@ -74,6 +74,8 @@ public final class MainController {
     @FXML private Button saveButton;
     @FXML private javafx.scene.layout.GridPane settingsGrid;
     @FXML private Label settingsTitle;
+    @FXML private ErrorByCountChart errorByCountChart;
+    @FXML private StepView stepView;
     @FXML private javafx.scene.layout.VBox settingsPanel;
     @FXML private javafx.scene.layout.HBox bitsPanel;
     private javafx.geometry.Rectangle2D windowedBounds;
@@ -368,6 +370,11 @@ public final class MainController {
         modelLabel.textProperty().bind(viewModel.modelDescriptionProperty());
         bits.predictionProperty().addListener((obs, old, now) -> showPrediction(now));
         showPrediction(bits.getPrediction());
+        bits.traceProperty().addListener((obs, old, now) -> stepView.show(now));
+        stepView.show(bits.traceProperty().get());
+        TrainingSession session = viewModel.session();
+        session.failuresProperty().addListener((obs, old, now) ->
+                errorByCountChart.show(now, session.failuresMeasuredOnProperty().get()));
     }
 
     private void showPrediction(Prediction prediction) {

@@ -50,6 +50,7 @@ public final class MainViewModel {
         session.stateProperty().addListener((obs, old, now) -> updateModel());
         session.curve().addListener((javafx.collections.ListChangeListener<Object>) change -> updateModel());
         updateModel();
+        pretrained.ifPresent(model -> session.evaluateHeldOut(model.parameters(), model.settings()));
     }
 
     private void updateModel() {
@@ -92,6 +93,7 @@ public final class MainViewModel {
     public void reset() {
         openedFile = null;
         session.reset();
+        pretrained.ifPresent(model -> session.evaluateHeldOut(model.parameters(), model.settings()));
     }
 
     public void evaluateAll() {

@@ -58,6 +58,8 @@ public final class TrainingSession {
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating", false);
     private final ReadOnlyDoubleWrapper evaluationProgress = new ReadOnlyDoubleWrapper(this, "evaluationProgress", 0);
     private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyObjectWrapper<Evaluation> failures = new ReadOnlyObjectWrapper<>(this, "failures");
+    private final ReadOnlyStringWrapper failuresMeasuredOn = new ReadOnlyStringWrapper(this, "failuresMeasuredOn", "");
     private final ObservableList<EpochResult> curve = FXCollections.observableArrayList();
     // one wrapper for good: it listens to the list weakly, so a throwaway wrapper would lose its listeners
     private final ObservableList<EpochResult> readOnlyCurve = FXCollections.unmodifiableObservableList(curve);
@@ -96,6 +98,7 @@ public final class TrainingSession {
         pendingEpochs.clear();
         pendingParameters.set(null);
         trainedModel.set(null);
+        failures.set(null);
         settings.set(newSettings);
         progress.set(0);
         eta.set("");
@@ -160,6 +163,7 @@ public final class TrainingSession {
         pendingEpochs.clear();
         parameters.set(null);
         trainedModel.set(null);
+        failures.set(null);
         progress.set(0);
         eta.set("");
         state.set(State.IDLE);
@@ -176,6 +180,7 @@ public final class TrainingSession {
         progress.set(1);
         state.set(State.FINISHED);
         status.set(Messages.get("status.loaded", name));
+        evaluateHeldOut(model.parameters(), model.settings());
     }
 
     /** Shows a message in the status line. */
@@ -213,6 +218,7 @@ public final class TrainingSession {
             if (trainedModel.get() != null) {
                 trainedModel.set(trainedModel.get().withTestError(result.errorPercent()));
             }
+            showFailures(result, Messages.get("failures.allTest", String.format(Locale.getDefault(), "%,d", result.strings())));
             status.set(Messages.get("status.evaluated", String.format(Locale.getDefault(), "%,d", result.strings()),
                     String.format(Locale.getDefault(), "%.3f", result.errorPercent()),
                     String.format(Locale.getDefault(), "%.1f", (System.nanoTime() - start) / 1e9)));
@@ -223,6 +229,41 @@ public final class TrainingSession {
         });
         current.setOnCancelled(event -> evaluating.set(false));
         executor.execute(current);
+    }
+
+    /**
+     * Scores the weights on the run's held-out sample, by true count, in the background: what the
+     * "where it fails" chart shows until a full evaluation replaces it.
+     */
+    public void evaluateHeldOut(ParameterSnapshot weights, TrainingSettings trained) {
+        Task<Evaluation> task = new Task<>() {
+            @Override
+            protected Evaluation call() {
+                int[] sample = BitStringDataset.create(trained.length(), trained.trainSize(), trained.seed())
+                        .heldOutSample(trained.evalSample());
+                return Evaluator.evaluate(weights, sample);
+            }
+        };
+        task.setOnSucceeded(event -> {
+            if (parameters.get() == null || parameters.get() == weights) {
+                showFailures(task.getValue(), Messages.get("failures.heldOut",
+                        String.format(Locale.getDefault(), "%,d", trained.evalSample())));
+            }
+        });
+        executor.execute(task);
+    }
+
+    private void showFailures(Evaluation evaluation, String measuredOn) {
+        failuresMeasuredOn.set(measuredOn);
+        failures.set(evaluation);
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> failuresProperty() {
+        return failures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failuresMeasuredOnProperty() {
+        return failuresMeasuredOn.getReadOnlyProperty();
     }
 
     private void cancelEvaluation() {
@@ -261,6 +302,7 @@ public final class TrainingSession {
         parameters.set(result.parameters());
         trainedModel.set(TrainedModel.of(result));
         state.set(State.FINISHED);
+        evaluateHeldOut(result.parameters(), result.settings());
         eta.set("");
         String error = String.format(Locale.getDefault(), "%.2f", result.finalHeldOutError());
         if (result.outcome() == RunOutcome.COMPLETED) {

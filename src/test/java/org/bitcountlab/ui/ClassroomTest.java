@@ -143,6 +143,32 @@ class ClassroomTest {
     }
 
     @Test
+    void theStepViewShowsUnitsByTwentyStepsForTheCurrentStringAndFollowsToggles(FxRobot robot) {
+        robot.clickOn("Inside the LSTM");
+        StepView view = robot.lookup("#stepView").queryAs(StepView.class);
+        assertThat(view.trace().steps()).isEqualTo(20);
+        assertThat(view.trace().units()).isEqualTo(24);
+        assertThat(view.trace().value()).isEqualTo(viewModel.bits().valueProperty().get());
+        double before = view.value(19, 0);
+
+        robot.clickOn("#bit19");
+
+        assertThat(view.trace().value()).isEqualTo(viewModel.bits().valueProperty().get());
+        assertThat(view.value(19, 0)).isNotEqualTo(before);
+        assertThat(view.trace().predictedCountAfter(19)).isEqualTo(viewModel.bits().getPrediction().predictedCount());
+    }
+
+    @Test
+    void errorByCountHasABarForEveryCount(FxRobot robot) throws Exception {
+        ErrorByCountChart chart = robot.lookup("#errorByCountChart").queryAs(ErrorByCountChart.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.session().failuresProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(chart.barCount()).isEqualTo(21);
+        assertThat(chart.getTitle()).startsWith("Error by true count on 50,000 held-out strings");
+    }
+
+    @Test
     void theChineseBundleHasEveryKeyOfTheEnglishOne() {
         ResourceBundle english = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ROOT);
         ResourceBundle chinese = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);

@@ -1,0 +1,99 @@
+package org.bitcountlab.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import org.bitcountlab.core.dataset.BitStrings;
+import org.bitcountlab.core.model.StepTrace;
+
+/**
+ * Inside the LSTM for one string: a heatmap of every hidden unit (rows) after every timestep
+ * (columns), blue for -1 through white to orange for +1, with the input bit above each column and,
+ * below it, the count the output layer reads from the hidden state after that prefix.
+ */
+public final class StepView extends Region {
+
+    private static final Color NEGATIVE = Color.web("#1f6feb");
+    private static final Color POSITIVE = Color.web("#e8710a");
+    private final Canvas canvas = new Canvas();
+    private StepTrace trace;
+
+    public StepView() {
+        getStyleClass().add("step-view");
+        getChildren().add(canvas);
+        setMinSize(200, 150);
+        setPrefSize(800, 400);
+    }
+
+    public void show(StepTrace newTrace) {
+        this.trace = newTrace;
+        draw();
+    }
+
+    public StepTrace trace() {
+        return trace;
+    }
+
+    /** The cell drawn at a timestep and unit, as a value in [-1, 1]; for tests. */
+    public double value(int step, int unit) {
+        return trace.hidden()[step][unit];
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.clearRect(0, 0, width, height);
+        if (trace == null || width <= 0 || height <= 0) {
+            return;
+        }
+        int steps = trace.steps();
+        int units = trace.units();
+        double font = 13;
+        double left = 70;
+        double top = font * 2.2;
+        double bottom = font * 3.6;
+        double cellW = (width - left - 10) / steps;
+        double cellH = Math.max(1, (height - top - bottom) / units);
+        g.setFont(Font.font(font));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(Color.web("#1f2a44"));
+        for (int t = 0; t < steps; t++) {
+            double x = left + t * cellW + cellW / 2;
+            g.fillText(Integer.toString(BitStrings.bitAt(trace.value(), trace.length(), t)), x, font);
+            for (int u = 0; u < units; u++) {
+                g.setFill(color(trace.hidden()[t][u]));
+                g.fillRect(left + t * cellW, top + u * cellH, Math.ceil(cellW), Math.ceil(cellH));
+            }
+            g.setFill(trace.predictedCountAfter(t) == Integer.bitCount(trace.value() >>> (trace.length() - 1 - t))
+                    ? Color.web("#1a7f37") : Color.web("#57606a"));
+            g.fillText(Integer.toString(trace.predictedCountAfter(t)), x, top + units * cellH + font * 1.1);
+            g.setFill(Color.web("#1f2a44"));
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(Messages.get("steps.input"), left - 8, font);
+        g.fillText(Messages.get("steps.units", units), left - 8, top + units * cellH / 2);
+        g.fillText(Messages.get("steps.count"), left - 8, top + units * cellH + font * 1.1);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#57606a"));
+        g.fillText(Messages.get("steps.legend"), left, top + units * cellH + font * 2.7);
+    }
+
+    private static Color color(float value) {
+        double v = Math.max(-1, Math.min(1, value));
+        return v >= 0 ? Color.WHITE.interpolate(POSITIVE, v) : Color.WHITE.interpolate(NEGATIVE, -v);
+    }
+}
