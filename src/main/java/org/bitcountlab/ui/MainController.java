@@ -1,6 +1,7 @@
 package org.bitcountlab.ui;
 
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -17,6 +18,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -75,6 +78,14 @@ public final class MainController {
     @FXML private javafx.scene.layout.GridPane settingsGrid;
     @FXML private Label settingsTitle;
     @FXML private ErrorByCountChart errorByCountChart;
+    @FXML private TableView<RunRecord> runsTable;
+    @FXML private LineChart<Number, Number> sweepChart;
+    @FXML private TextField sweepSizesField;
+    @FXML private TextField sweepEpochsField;
+    @FXML private Button sweepButton;
+    @FXML private Button deleteRunsButton;
+    @FXML private Label sweepError;
+    private final java.util.Map<RunRecord, XYChart.Series<Number, Number>> overlays = new java.util.HashMap<>();
     @FXML private StepView stepView;
     @FXML private javafx.scene.layout.VBox settingsPanel;
     @FXML private javafx.scene.layout.HBox bitsPanel;
@@ -95,6 +106,119 @@ public final class MainController {
         bindCharts();
         bindBits();
         bindPresentationAndKeys();
+        bindRuns();
+    }
+
+    private void bindRuns() {
+        runsTable.setItems(viewModel.runs());
+        runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runsTable.getColumns().setAll(List.of(
+                column(Messages.get("runs.number"), RunRecord::number),
+                column(Messages.get("settings.hidden"), r -> r.settings().hidden()),
+                column(Messages.get("settings.batch"), r -> r.settings().batchSize()),
+                column(Messages.get("settings.learningRate"), r -> r.settings().learningRate()),
+                column(Messages.get("settings.epochs"), RunRecord::epochs),
+                column(Messages.get("runs.time"), r -> round(r.trainSeconds(), 1)),
+                column(Messages.get("runs.heldOut"), r -> round(r.heldOutError(), 3)),
+                column(Messages.get("runs.test"), r -> r.testError() == null ? null : round(r.testError(), 3))));
+        runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        runsTable.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<RunRecord>) change -> showOverlays());
+        viewModel.runs().addListener((ListChangeListener<RunRecord>) change -> {
+            showOverlays();
+            showSweeps();
+        });
+        deleteRunsButton.disableProperty().bind(runsTable.getSelectionModel().selectedItemProperty().isNull());
+        sweepButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        sweepChart.setTitle(Messages.get("sweep.title"));
+    }
+
+    private static <T> javafx.scene.control.TableColumn<RunRecord, T> column(String title,
+            java.util.function.Function<RunRecord, T> value) {
+        javafx.scene.control.TableColumn<RunRecord, T> column = new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** The selected runs' curves drawn over the current one, each named in the legend. */
+    private void showOverlays() {
+        java.util.Set<RunRecord> selected = new java.util.HashSet<>(runsTable.getSelectionModel().getSelectedItems());
+        overlays.entrySet().removeIf(entry -> {
+            if (!selected.contains(entry.getKey())) {
+                errorChart.getData().remove(entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        for (RunRecord run : selected) {
+            if (run != null && !overlays.containsKey(run)) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(run.label());
+                for (EpochResult r : run.curve()) {
+                    series.getData().add(new XYChart.Data<>(r.epoch(), r.heldOutError()));
+                }
+                overlays.put(run, series);
+                errorChart.getData().add(series);
+                int longest = run.epochs();
+                if (longest > errorEpochAxis.getUpperBound()) {
+                    setEpochRange(longest);
+                }
+            }
+        }
+        errorChart.setLegendVisible(!overlays.isEmpty());
+    }
+
+    /** Final held-out error against hidden size, one line per sweep. */
+    private void showSweeps() {
+        java.util.Map<Integer, XYChart.Series<Number, Number>> bySweep = new java.util.TreeMap<>();
+        for (RunRecord run : viewModel.runs()) {
+            if (run.sweep() > 0) {
+                bySweep.computeIfAbsent(run.sweep(), n -> {
+                    XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                    series.setName(Messages.get("sweep.series", n));
+                    return series;
+                }).getData().add(new XYChart.Data<>(run.settings().hidden(), run.heldOutError()));
+            }
+        }
+        bySweep.values().forEach(series -> series.getData().sort(
+                java.util.Comparator.comparingDouble(d -> d.getXValue().doubleValue())));
+        sweepChart.getData().setAll(bySweep.values());
+    }
+
+    @FXML
+    private void runSweep() {
+        List<Integer> sizes = new java.util.ArrayList<>();
+        int epochs;
+        try {
+            for (String part : sweepSizesField.getText().split("[,;\\s]+")) {
+                if (!part.isBlank()) {
+                    int size = Integer.parseInt(part.trim());
+                    if (size < 1 || size > 512) {
+                        throw new NumberFormatException(part);
+                    }
+                    sizes.add(size);
+                }
+            }
+            epochs = Integer.parseInt(sweepEpochsField.getText().trim());
+            if (sizes.isEmpty() || epochs < 1 || epochs > 100_000) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            sweepError.setText(Messages.get("sweep.invalid"));
+            return;
+        }
+        sweepError.setText("");
+        viewModel.sweep(sizes, epochs);
+    }
+
+    @FXML
+    private void deleteRuns() {
+        viewModel.runs().removeAll(List.copyOf(runsTable.getSelectionModel().getSelectedItems()));
     }
 
     private void bindPresentationAndKeys() {

@@ -15,6 +15,7 @@ import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.core.training.ModelFileException;
 import org.bitcountlab.core.training.PretrainedModel;
 import org.bitcountlab.core.training.TrainedModel;
+import org.bitcountlab.core.training.TrainingSettings;
 
 /**
  * The window's state and commands. The only UI class that talks to the core; the view binds to
@@ -31,6 +32,12 @@ public final class MainViewModel {
     private final BooleanBinding canTrain;
     private final BooleanBinding running;
     private String openedFile;
+    private final javafx.collections.ObservableList<RunRecord> runs = javafx.collections.FXCollections.observableArrayList();
+    private final java.util.Deque<TrainingSettings> sweepQueue = new java.util.ArrayDeque<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper sweep = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "sweep", 0);
+    private int sweeps;
+    private int currentRunSweep;
+    private boolean stopRequested;
 
     public MainViewModel() {
         Optional<TrainedModel> bundled;
@@ -51,6 +58,67 @@ public final class MainViewModel {
         session.curve().addListener((javafx.collections.ListChangeListener<Object>) change -> updateModel());
         updateModel();
         pretrained.ifPresent(model -> session.evaluateHeldOut(model.parameters(), model.settings()));
+        session.stateProperty().addListener((obs, old, now) -> {
+            if (now == TrainingSession.State.FINISHED && (old == TrainingSession.State.TRAINING
+                    || old == TrainingSession.State.PAUSED)) {
+                recordRun();
+            }
+        });
+        session.trainedModelProperty().addListener((obs, old, now) -> {
+            // a full evaluation of the newest run lands in its table row
+            if (now != null && now.testError() != null && !runs.isEmpty() && openedFile == null
+                    && old != null && old.parameters() == now.parameters()) {
+                RunRecord last = runs.get(runs.size() - 1);
+                runs.set(runs.size() - 1, last.withTestError(now.testError()));
+            }
+        });
+    }
+
+    private void recordRun() {
+        TrainedModel model = session.trainedModelProperty().get();
+        if (model != null && !model.curve().isEmpty()) {
+            runs.add(new RunRecord(runs.isEmpty() ? 1 : runs.get(runs.size() - 1).number() + 1, model.settings(),
+                    model.curve(), model.trainSeconds(), model.testError(), currentRunSweep));
+        }
+        if (!sweepQueue.isEmpty() && !stopRequested) {
+            javafx.application.Platform.runLater(this::startNext); // after this state change has been seen
+        } else {
+            sweepQueue.clear();
+            sweep.set(0);
+        }
+    }
+
+    private void startNext() {
+        TrainingSettings next = sweepQueue.poll();
+        currentRunSweep = sweep.get();
+        session.start(next);
+    }
+
+    /**
+     * Trains one run per hidden size, one after another, with the other settings as they are; the
+     * runs land in the run table, where the sweep chart plots their final error against size.
+     */
+    public boolean sweep(java.util.List<Integer> hiddenSizes, int epochs) {
+        if (!canTrain.get() || hiddenSizes.isEmpty()) {
+            return false;
+        }
+        TrainingSettings base = settings.settings().withEpochs(epochs);
+        sweepQueue.clear();
+        for (int hidden : hiddenSizes) {
+            sweepQueue.add(base.withHidden(hidden).validated());
+        }
+        stopRequested = false;
+        sweep.set(++sweeps);
+        startNext();
+        return true;
+    }
+
+    public javafx.collections.ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty sweepProperty() {
+        return sweep.getReadOnlyProperty();
     }
 
     private void updateModel() {
@@ -78,6 +146,10 @@ public final class MainViewModel {
 
     public void train() {
         if (canTrain.get()) {
+            sweepQueue.clear();
+            sweep.set(0);
+            currentRunSweep = 0;
+            stopRequested = false;
             session.start(settings.settings());
         }
     }
@@ -87,6 +159,7 @@ public final class MainViewModel {
     }
 
     public void stop() {
+        stopRequested = true; // also ends a sweep
         session.stop();
     }
 

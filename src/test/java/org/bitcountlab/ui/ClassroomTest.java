@@ -9,12 +9,15 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -169,16 +172,53 @@ class ClassroomTest {
     }
 
     @Test
-    void theChineseBundleHasEveryKeyOfTheEnglishOne() {
-        ResourceBundle english = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ROOT);
-        ResourceBundle chinese = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
-        Set<String> englishKeys = new HashSet<>(Collections.list(english.getKeys()));
-        Set<String> chineseOwnKeys = new HashSet<>(chinese.keySet());
-        chineseOwnKeys.removeIf(key -> chinese.getString(key).equals(english.getString(key)));
+    void aSweepOfTwoSizesFillsTheRunTableAndTheSweepChartAndRunsOverlay(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.settings().trainSize().textProperty().set("400"));
+        robot.clickOn("Runs and sweeps");
+        TextField sizes = robot.lookup("#sweepSizesField").queryAs(TextField.class);
+        TextField epochs = robot.lookup("#sweepEpochsField").queryAs(TextField.class);
+        robot.interact(() -> {
+            sizes.setText("2, 6");
+            epochs.setText("2");
+        });
+        robot.clickOn("#sweepButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> viewModel.runs().size() == 2
+                && viewModel.session().getState() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(chinese.getLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-        assertThat(chineseOwnKeys).containsExactlyInAnyOrderElementsOf(englishKeys);
-        assertThat(Arrays.asList(chinese.getString("training.train"), chinese.getString("app.title")))
-                .containsExactly("训练", "位计数 LSTM 实验室");
+        assertThat(viewModel.runs()).extracting(r -> r.settings().hidden()).containsExactly(2, 6);
+        LineChart<?, ?> sweepChart = robot.lookup("#sweepChart").queryAs(LineChart.class);
+        assertThat(sweepChart.getData()).hasSize(1);
+        assertThat(sweepChart.getData().get(0).getData()).hasSize(2);
+
+        TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        LineChart<?, ?> errorChart = robot.lookup("#errorChart").queryAs(LineChart.class);
+        assertThat(errorChart.getData()).extracting(s -> s.getName())
+                .contains("#1 h=2 b=50 lr=0.01", "#2 h=6 b=50 lr=0.01");
+        assertThat(errorChart.isLegendVisible()).isTrue();
+
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        assertThat(errorChart.getData()).hasSize(1);
+    }
+
+    @Test
+    void theChineseBundleHasEveryKeyOfTheEnglishOne() throws Exception {
+        Properties english = properties("messages.properties");
+        Properties chinese = properties("messages_zh_CN.properties");
+
+        assertThat(chinese.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+        assertThat(bundle.getString("training.train")).isEqualTo("训练");
+        assertThat(bundle.getString("app.title")).isEqualTo("位计数 LSTM 实验室");
+    }
+
+    private static Properties properties(String name) throws Exception {
+        Properties properties = new Properties();
+        try (var in = Messages.class.getResourceAsStream(name);
+             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 }

@@ -1,0 +1,37 @@
+package org.bitcountlab.ui;
+
+import java.util.List;
+
+import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.TrainingSettings;
+
+/**
+ * One finished run of this session, as the run table and the chart overlay show it.
+ *
+ * @param testError full-test-set error in percent, or null until measured
+ * @param sweep     the number of the hidden-size sweep the run belonged to, or 0
+ */
+public record RunRecord(int number, TrainingSettings settings, List<EpochResult> curve, double trainSeconds,
+        Double testError, int sweep) {
+
+    public RunRecord {
+        curve = List.copyOf(curve);
+    }
+
+    public double heldOutError() {
+        return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).heldOutError();
+    }
+
+    public int epochs() {
+        return curve.size();
+    }
+
+    /** The legend text, e.g. "#3 h=24 b=1000 lr=0.001". */
+    public String label() {
+        return "#" + number + " " + settings.label();
+    }
+
+    public RunRecord withTestError(Double value) {
+        return new RunRecord(number, settings, curve, trainSeconds, value, sweep);
+    }
+}
