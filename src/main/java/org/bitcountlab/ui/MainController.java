@@ -114,9 +114,9 @@ public final class MainController {
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.getColumns().setAll(List.of(
                 column(Messages.get("runs.number"), RunRecord::number),
-                column(Messages.get("settings.hidden"), r -> r.settings().hidden()),
-                column(Messages.get("settings.batch"), r -> r.settings().batchSize()),
-                column(Messages.get("settings.learningRate"), r -> r.settings().learningRate()),
+                column(Messages.get("runs.hidden"), r -> r.settings().hidden()),
+                column(Messages.get("runs.batch"), r -> r.settings().batchSize()),
+                column(Messages.get("runs.learningRate"), r -> r.settings().learningRate()),
                 column(Messages.get("settings.epochs"), RunRecord::epochs),
                 column(Messages.get("runs.time"), r -> round(r.trainSeconds(), 1)),
                 column(Messages.get("runs.heldOut"), r -> round(r.heldOutError(), 3)),
@@ -446,8 +446,8 @@ public final class MainController {
         // the epoch axis spans the whole run from the start, so the class sees how far there is to go
         session.settingsProperty().addListener((obs, old, now) -> setEpochRange(now == null ? 25 : now.epochs()));
         viewModel.settings().epochs().textProperty().addListener((obs, old, now) -> {
-            if (!viewModel.runningProperty().get() && viewModel.settings().epochs().isValid()) {
-                setEpochRange(Integer.parseInt(now.trim().replace(",", "").replace("_", "")));
+            if (!viewModel.runningProperty().get()) {
+                setEpochRange(viewModel.settings().plannedEpochs());
             }
         });
         session.curve().addListener((ListChangeListener<EpochResult>) change -> {

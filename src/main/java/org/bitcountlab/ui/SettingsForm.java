@@ -165,6 +165,11 @@ public final class SettingsForm {
                 shuffle.get()).validated();
     }
 
+    /** The epochs typed, if valid, else the preset's: the span of the chart before a run starts. */
+    public int plannedEpochs() {
+        return epochs.isValid() ? Integer.parseInt(clean(epochs)) : preset.get().settings().epochs();
+    }
+
     /** The settings if valid, else the current preset's: for captions that need a value regardless. */
     public TrainingSettings settingsOrDefault() {
         return isValid() ? settings() : preset.get().settings();

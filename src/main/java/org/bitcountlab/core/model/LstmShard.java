@@ -16,10 +16,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>Everything is stored feature-major: a matrix for one timestep is [features x rows], so each
  * feature's values for all rows are contiguous. Matrix products go to OpenBLAS (the library ND4J
  * itself uses) as three sgemm calls per timestep on native buffers; the elementwise work runs in
- * Java as long flat loops that the JIT vectorises. Two things keep them vectorised: they are long
- * (per-example loops over 4H = 96 values are too short), and each loop writes one array at one
- * offset (a loop that writes several offsets of one array falls back to scalar code and runs five
- * times slower).
+ * Java as long flat loops ({@link LstmElementwise}) that the JIT vectorises, which needs them long:
+ * per-example loops over 4H = 96 values are too short.
  *
  * <p>The weights are stacked as W = [bias; inputWeights; recurrentWeights], [K x 4H] with
  * K = 1 + nIn + H, and each timestep's input is the matching stack xh = [1; x_t; h_{t-1}], so one
@@ -113,27 +111,10 @@ final class LstmShard implements AutoCloseable {
                     1f, nativeWeights.position(0), gates, nativeStacked.position((long) t * width * rows), rows,
                     0f, nativeGates.position(0), rows);
             nativeGates.get(a, 0, a.length);
-            for (int i = 0; i < n; i++) {
-                a[i] = FastMath.tanh(a[i]);
-            }
-            for (int i = n; i < 4 * n; i++) {
-                a[i] = FastMath.sigmoid(a[i]);
-            }
-            float[] prevCell = t == 0 ? initialCell : cells[t - 1];
-            float[] cell = cells[t];
-            float[] tanh = cellTanh[t];
-            float[] out = outputs[t];
-            for (int i = 0; i < n; i++) {
-                cell[i] = a[n + i] * prevCell[i] + a[3 * n + i] * a[i];
-            }
-            for (int i = 0; i < n; i++) {
-                tanh[i] = FastMath.tanh(cell[i]);
-            }
-            for (int i = 0; i < n; i++) {
-                out[i] = a[2 * n + i] * tanh[i];
-            }
+            LstmElementwise.activateGates(a, n);
+            LstmElementwise.updateCell(a, t == 0 ? initialCell : cells[t - 1], cells[t], cellTanh[t], outputs[t], n);
             if (t + 1 < steps) {
-                nativeStacked.position((t + 1L) * width * rows + hiddenRows).put(out, 0, n);
+                nativeStacked.position((t + 1L) * width * rows + hiddenRows).put(outputs[t], 0, n);
             }
         }
     }

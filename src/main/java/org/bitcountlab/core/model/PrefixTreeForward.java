@@ -110,21 +110,8 @@ public final class PrefixTreeForward {
                         0f, nativeGates.position(0), nodes);
                 int n = hidden * nodes;
                 nativeGates.position(0).get(a, 0, 4 * n);
-                for (int i = 0; i < n; i++) {
-                    a[i] = FastMath.tanh(a[i]);
-                }
-                for (int i = n; i < 4 * n; i++) {
-                    a[i] = FastMath.sigmoid(a[i]);
-                }
-                for (int i = 0; i < n; i++) {
-                    c[i] = a[n + i] * prevCell[i] + a[3 * n + i] * a[i];
-                }
-                for (int i = 0; i < n; i++) {
-                    tanh[i] = FastMath.tanh(c[i]);
-                }
-                for (int i = 0; i < n; i++) {
-                    h[i] = a[2 * n + i] * tanh[i];
-                }
+                LstmElementwise.activateGates(a, n);
+                LstmElementwise.updateCell(a, prevCell, c, tanh, h, n);
                 float[] swap = parentH;
                 parentH = h;
                 h = swap;
