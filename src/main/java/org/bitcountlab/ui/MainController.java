@@ -85,15 +85,19 @@ public final class MainController {
     @FXML private Button sweepButton;
     @FXML private Button deleteRunsButton;
     @FXML private Label sweepError;
-    private final java.util.Map<RunRecord, XYChart.Series<Number, Number>> overlays = new java.util.HashMap<>();
+
     @FXML private StepView stepView;
     @FXML private javafx.scene.layout.VBox settingsPanel;
     @FXML private javafx.scene.layout.HBox bitsPanel;
     private javafx.geometry.Rectangle2D windowedBounds;
 
     private final MainViewModel viewModel;
-    private final XYChart.Series<Number, Number> errorSeries = new XYChart.Series<>();
+    @FXML private NumberAxis errorAxis;
+    @FXML private CheckBox logScaleCheck;
+    @FXML private CheckBox smoothCheck;
+    @FXML private Label chartReadout;
     private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
+    private ErrorCurvePlot errorPlot;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -147,30 +151,13 @@ public final class MainController {
 
     /** The selected runs' curves drawn over the current one, each named in the legend. */
     private void showOverlays() {
-        java.util.Set<RunRecord> selected = new java.util.HashSet<>(runsTable.getSelectionModel().getSelectedItems());
-        overlays.entrySet().removeIf(entry -> {
-            if (!selected.contains(entry.getKey())) {
-                errorChart.getData().remove(entry.getValue());
-                return true;
-            }
-            return false;
-        });
-        for (RunRecord run : selected) {
-            if (run != null && !overlays.containsKey(run)) {
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(run.label());
-                for (EpochResult r : run.curve()) {
-                    series.getData().add(new XYChart.Data<>(r.epoch(), r.heldOutError()));
-                }
-                overlays.put(run, series);
-                errorChart.getData().add(series);
-                int longest = run.epochs();
-                if (longest > errorEpochAxis.getUpperBound()) {
-                    setEpochRange(longest);
-                }
-            }
+        List<RunRecord> selected = runsTable.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull).toList();
+        errorPlot.setOverlays(selected);
+        int longest = selected.stream().mapToInt(RunRecord::epochs).max().orElse(0);
+        if (longest > errorEpochAxis.getUpperBound()) {
+            setEpochRange(longest);
         }
-        errorChart.setLegendVisible(!overlays.isEmpty());
     }
 
     /** Final held-out error against hidden size, one line per sweep. */
@@ -214,6 +201,36 @@ public final class MainController {
         }
         sweepError.setText("");
         viewModel.sweep(sizes, epochs);
+    }
+
+    @FXML
+    private void exportPng() {
+        File file = chooser(Messages.get("chart.pngType"), "*.png", "learning-curve.png")
+                .showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            try {
+                errorPlot.exportPng(file);
+                viewModel.session().report(Messages.get("status.exported", file.getName()));
+            } catch (java.io.IOException e) {
+                viewModel.session().report(Messages.get("status.exportFailed", e.getMessage()));
+            }
+        }
+    }
+
+    @FXML
+    private void exportCsv() {
+        File file = chooser(Messages.get("chart.csvType"), "*.csv", "learning-curves.csv")
+                .showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportCurves(file.toPath());
+        }
+    }
+
+    private static FileChooser chooser(String type, String pattern, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type, pattern));
+        chooser.setInitialFileName(name);
+        return chooser;
     }
 
     @FXML
@@ -429,12 +446,12 @@ public final class MainController {
     }
 
     private void bindCharts() {
-        errorSeries.setName(Messages.get("chart.error.series"));
         lossSeries.setName(Messages.get("chart.loss.series"));
-        errorChart.getData().add(errorSeries);
         lossChart.getData().add(lossSeries);
         lossChart.setTitle(Messages.get("chart.loss.title"));
-        errorChart.setLegendVisible(false);
+        errorPlot = new ErrorCurvePlot(errorChart, errorAxis, chartReadout);
+        logScaleCheck.selectedProperty().bindBidirectional(errorPlot.logScaleProperty());
+        smoothCheck.selectedProperty().bindBidirectional(errorPlot.smoothProperty());
         TrainingSession session = viewModel.session();
         errorChart.titleProperty().bind(Bindings.createStringBinding(() -> {
             var settings = session.settingsProperty().get();
@@ -443,6 +460,7 @@ public final class MainController {
         }, session.settingsProperty()));
         Tooltip.install(errorChart, new Tooltip(Messages.get("chart.error.tooltip",
                 String.format(Locale.getDefault(), "%,d", viewModel.settings().settingsOrDefault().evalSample()))));
+        Tooltip.install(softmaxChart, new Tooltip(Messages.get("softmax.tooltip")));
         // the epoch axis spans the whole run from the start, so the class sees how far there is to go
         session.settingsProperty().addListener((obs, old, now) -> setEpochRange(now == null ? 25 : now.epochs()));
         viewModel.settings().epochs().textProperty().addListener((obs, old, now) -> {
@@ -451,17 +469,22 @@ public final class MainController {
             }
         });
         session.curve().addListener((ListChangeListener<EpochResult>) change -> {
+            int added = 0;
+            boolean appendOnly = true;
             while (change.next()) {
-                if (change.wasRemoved() && change.getList().isEmpty()) {
-                    errorSeries.getData().clear();
-                    lossSeries.getData().clear();
+                appendOnly &= !change.wasRemoved() && !change.wasPermutated() && !change.wasUpdated();
+                added += change.getAddedSize();
+            }
+            List<EpochResult> all = List.copyOf(change.getList());
+            if (appendOnly && all.size() - added == errorPlot.currentSize()) {
+                for (EpochResult r : all.subList(all.size() - added, all.size())) {
+                    errorPlot.appendCurrent(r);
+                    lossSeries.getData().add(new XYChart.Data<>(r.epoch(), r.meanLoss()));
                 }
-                if (change.wasAdded()) {
-                    for (EpochResult r : change.getAddedSubList()) {
-                        errorSeries.getData().add(new XYChart.Data<>(r.epoch(), r.heldOutError()));
-                        lossSeries.getData().add(new XYChart.Data<>(r.epoch(), r.meanLoss()));
-                    }
-                }
+            } else {
+                errorPlot.setCurrent(all);
+                lossSeries.getData().setAll(all.stream()
+                        .map(r -> new XYChart.Data<Number, Number>(r.epoch(), r.meanLoss())).toList());
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.bitcountlab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -203,6 +204,25 @@ public final class MainViewModel {
             return true;
         } catch (ModelFileException e) {
             session.report(Messages.get("status.openFailed", e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Writes the current curve and every run of the session as CSV; reported in the status line. */
+    public boolean exportCurves(Path file) {
+        java.util.Map<String, java.util.List<org.bitcountlab.core.training.EpochResult>> curves = new java.util.LinkedHashMap<>();
+        if (!session.curve().isEmpty() && (running.get() || runs.isEmpty())) {
+            curves.put(Messages.get("chart.error.series"), List.copyOf(session.curve()));
+        }
+        for (RunRecord run : runs) {
+            curves.put(run.label(), run.curve());
+        }
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            org.bitcountlab.core.training.CurveCsv.write(curves, out);
+            session.report(Messages.get("status.exported", file.getFileName()));
+            return true;
+        } catch (java.io.IOException e) {
+            session.report(Messages.get("status.exportFailed", e.getMessage()));
             return false;
         }
     }

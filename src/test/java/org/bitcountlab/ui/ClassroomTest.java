@@ -199,6 +199,53 @@ class ClassroomTest {
     }
 
     @Test
+    void theChartExportsAPngAndTheCurvesACsvAndOffersLogScaleSmoothingAndAReadout(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.settings().trainSize().textProperty().set("500");
+            viewModel.settings().epochs().textProperty().set("3");
+        });
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> chart = robot.lookup("#errorChart").queryAs(LineChart.class);
+        ErrorCurvePlot plot = ErrorCurvePlot.of(chart);
+
+        Path png = dir.resolve("curve.png");
+        robot.interact(() -> {
+            try {
+                plot.exportPng(png.toFile());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(100);
+
+        Path csv = dir.resolve("curves.csv");
+        robot.interact(() -> assertThat(viewModel.exportCurves(csv)).isTrue());
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("run,epoch,mean_loss,held_out_error_percent,train_seconds");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("\"#1 h=24 b=50 lr=0.01\",1,");
+
+        double linear = ((Number) chart.getData().get(0).getData().get(0).getYValue()).doubleValue();
+        robot.clickOn("#logScaleCheck");
+        double logarithmic = ((Number) chart.getData().get(0).getData().get(0).getYValue()).doubleValue();
+        assertThat(logarithmic).isCloseTo(Math.log10(linear), org.assertj.core.data.Offset.offset(1e-9));
+
+        robot.clickOn("#smoothCheck");
+        assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("Held-out error", "Smoothed");
+
+        javafx.geometry.Bounds plotArea = chart.lookup(".chart-plot-background").localToScene(
+                chart.lookup(".chart-plot-background").getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(
+                robot.targetWindow().getX() + plotArea.getMinX() + 2, robot.targetWindow().getY() + plotArea.getCenterY()));
+        assertThat(robot.lookup("#chartReadout").queryAs(Label.class).getText()).startsWith("Epoch 1:");
+    }
+
+    @Test
     void theChineseBundleHasEveryKeyOfTheEnglishOne() throws Exception {
         Properties english = properties("messages.properties");
         Properties chinese = properties("messages_zh_CN.properties");
