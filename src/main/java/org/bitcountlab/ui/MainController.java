@@ -78,6 +78,9 @@ public final class MainController {
     @FXML private javafx.scene.layout.GridPane settingsGrid;
     @FXML private Label settingsTitle;
     @FXML private ErrorByCountChart errorByCountChart;
+    @FXML private ConfusionView confusionView;
+    @FXML private LengthChart lengthChart;
+    @FXML private Button lengthsButton;
     @FXML private TableView<RunRecord> runsTable;
     @FXML private LineChart<Number, Number> sweepChart;
     @FXML private TextField sweepSizesField;
@@ -231,6 +234,11 @@ public final class MainController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type, pattern));
         chooser.setInitialFileName(name);
         return chooser;
+    }
+
+    @FXML
+    private void tryOtherLengths() {
+        viewModel.tryOtherLengths();
     }
 
     @FXML
@@ -520,8 +528,12 @@ public final class MainController {
         bits.traceProperty().addListener((obs, old, now) -> stepView.show(now));
         stepView.show(bits.traceProperty().get());
         TrainingSession session = viewModel.session();
-        session.failuresProperty().addListener((obs, old, now) ->
-                errorByCountChart.show(now, session.failuresMeasuredOnProperty().get()));
+        session.failuresProperty().addListener((obs, old, now) -> {
+            errorByCountChart.show(now, session.failuresMeasuredOnProperty().get());
+            confusionView.show(now);
+        });
+        lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty().or(viewModel.runningProperty()));
+        viewModel.lengthsProperty().addListener((obs, old, now) -> lengthChart.show(now, BitEditorModel.LENGTH));
     }
 
     private void showPrediction(Prediction prediction) {

@@ -39,6 +39,10 @@ public final class MainViewModel {
     private int sweeps;
     private int currentRunSweep;
     private boolean stopRequested;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.bitcountlab.core.training.LengthGeneralisation.Result> lengths =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "lengths");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper measuringLengths =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "measuringLengths", false);
 
     public MainViewModel() {
         Optional<TrainedModel> bundled;
@@ -225,6 +229,37 @@ public final class MainViewModel {
             session.report(Messages.get("status.exportFailed", e.getMessage()));
             return false;
         }
+    }
+
+    /** Counts strings of 10 to 30 bits with the model in the bit editor, in the background. */
+    public void tryOtherLengths() {
+        if (measuringLengths.get()) {
+            return;
+        }
+        ParameterSnapshot model = bits.predictorProperty().get().parameters();
+        javafx.concurrent.Task<org.bitcountlab.core.training.LengthGeneralisation.Result> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected org.bitcountlab.core.training.LengthGeneralisation.Result call() {
+                return org.bitcountlab.core.training.LengthGeneralisation.evaluate(model, 10, 30, 5000, 1);
+            }
+        };
+        task.setOnSucceeded(event -> {
+            lengths.set(task.getValue());
+            measuringLengths.set(false);
+        });
+        task.setOnFailed(event -> measuringLengths.set(false));
+        measuringLengths.set(true);
+        Thread thread = new Thread(task, "lengths");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<org.bitcountlab.core.training.LengthGeneralisation.Result> lengthsProperty() {
+        return lengths.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty measuringLengthsProperty() {
+        return measuringLengths.getReadOnlyProperty();
     }
 
     public boolean hasModelToSave() {

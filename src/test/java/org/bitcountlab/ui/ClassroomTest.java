@@ -165,6 +165,20 @@ class ClassroomTest {
 
         assertThat(chart.barCount()).isEqualTo(21);
         assertThat(chart.getTitle()).startsWith("Error by true count on 50,000 held-out strings");
+        ConfusionView confusion = robot.lookup("#confusionView").queryAs(ConfusionView.class);
+        assertThat(confusion.evaluation().confusion()).hasNumberOfRows(21);
+    }
+
+    @Test
+    void theModelIsTriedOnOtherLengths(FxRobot robot) throws Exception {
+        robot.clickOn("Where it fails");
+        robot.clickOn("#lengthsButton");
+        LengthChart chart = robot.lookup("#lengthChart").queryAs(LengthChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.lengthsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(chart.barCount()).isEqualTo(21); // lengths 10..30
+        assertThat(viewModel.lengthsProperty().get().errorAt(20)).isLessThan(5); // the pretrained model's own length
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class LstmCell {
         return new State(parameters.length());
     }
 
+    /** State for strings of another length: the LSTM itself runs for any number of steps. */
+    public State newState(int depth) {
+        return new State(depth);
+    }
+
     /** Advances from depth {@code depth} to {@code depth + 1} on input {@code bit}. */
     public void step(State s, int depth, int bit) {
         float[] z = s.z;
