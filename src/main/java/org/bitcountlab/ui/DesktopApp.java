@@ -26,6 +26,7 @@ public class DesktopApp extends Application {
         viewModel = new MainViewModel();
         configure(stage, viewModel);
         stage.show();
+        Platform.runLater(viewModel.session()::preloadNumerics);
         if (UiReport.requested()) {
             new UiReport(viewModel).start();
         }

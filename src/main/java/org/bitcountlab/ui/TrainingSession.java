@@ -78,8 +78,12 @@ public final class TrainingSession {
     private Task<Evaluation> evaluation;
     private long wallStart;
 
-    public TrainingSession() {
-        // load ND4J's natives now, off the FX thread, so the first Train does not wait for them
+    /**
+     * Loads ND4J's natives in the background so that the first Train does not wait for them. Called
+     * once the window is up: loading them takes a core for a few seconds, which the window's first
+     * frames should not have to share.
+     */
+    public void preloadNumerics() {
         executor.execute(() -> {
             try {
                 Nd4jRuntime.initialise();
