@@ -1,12 +1,22 @@
 package org.bitcountlab.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -16,18 +26,23 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextField;
-import javafx.scene.Node;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.FileChooser;
-import javafx.stage.Stage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.model.Prediction;
@@ -75,7 +90,7 @@ public final class MainController {
     @FXML private ToggleButton presentationToggle;
     @FXML private Button openButton;
     @FXML private Button saveButton;
-    @FXML private javafx.scene.layout.GridPane settingsGrid;
+    @FXML private GridPane settingsGrid;
     @FXML private Label settingsTitle;
     @FXML private ErrorByCountChart errorByCountChart;
     @FXML private ConfusionView confusionView;
@@ -90,9 +105,9 @@ public final class MainController {
     @FXML private Label sweepError;
 
     @FXML private StepView stepView;
-    @FXML private javafx.scene.layout.VBox settingsPanel;
-    @FXML private javafx.scene.layout.HBox bitsPanel;
-    private javafx.geometry.Rectangle2D windowedBounds;
+    @FXML private VBox settingsPanel;
+    @FXML private HBox bitsPanel;
+    private Rectangle2D windowedBounds;
 
     private final MainViewModel viewModel;
     @FXML private NumberAxis errorAxis;
@@ -128,7 +143,7 @@ public final class MainController {
                 column(Messages.get("runs.time"), r -> round(r.trainSeconds(), 1)),
                 column(Messages.get("runs.heldOut"), r -> round(r.heldOutError(), 3)),
                 column(Messages.get("runs.test"), r -> r.testError() == null ? null : round(r.testError(), 3))));
-        runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         runsTable.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<RunRecord>) change -> showOverlays());
         viewModel.runs().addListener((ListChangeListener<RunRecord>) change -> {
@@ -140,10 +155,10 @@ public final class MainController {
         sweepChart.setTitle(Messages.get("sweep.title"));
     }
 
-    private static <T> javafx.scene.control.TableColumn<RunRecord, T> column(String title,
-            java.util.function.Function<RunRecord, T> value) {
-        javafx.scene.control.TableColumn<RunRecord, T> column = new javafx.scene.control.TableColumn<>(title);
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    private static <T> TableColumn<RunRecord, T> column(String title,
+            Function<RunRecord, T> value) {
+        TableColumn<RunRecord, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }
 
@@ -155,7 +170,7 @@ public final class MainController {
     /** The selected runs' curves drawn over the current one, each named in the legend. */
     private void showOverlays() {
         List<RunRecord> selected = runsTable.getSelectionModel().getSelectedItems().stream()
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         errorPlot.setOverlays(selected);
         int longest = selected.stream().mapToInt(RunRecord::epochs).max().orElse(0);
         if (longest > errorEpochAxis.getUpperBound()) {
@@ -165,7 +180,7 @@ public final class MainController {
 
     /** Final held-out error against hidden size, one line per sweep. */
     private void showSweeps() {
-        java.util.Map<Integer, XYChart.Series<Number, Number>> bySweep = new java.util.TreeMap<>();
+        Map<Integer, XYChart.Series<Number, Number>> bySweep = new TreeMap<>();
         for (RunRecord run : viewModel.runs()) {
             if (run.sweep() > 0) {
                 bySweep.computeIfAbsent(run.sweep(), n -> {
@@ -176,13 +191,13 @@ public final class MainController {
             }
         }
         bySweep.values().forEach(series -> series.getData().sort(
-                java.util.Comparator.comparingDouble(d -> d.getXValue().doubleValue())));
+                Comparator.comparingDouble(d -> d.getXValue().doubleValue())));
         sweepChart.getData().setAll(bySweep.values());
     }
 
     @FXML
     private void runSweep() {
-        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         int epochs;
         try {
             for (String part : sweepSizesField.getText().split("[,;\\s]+")) {
@@ -214,7 +229,7 @@ public final class MainController {
             try {
                 errorPlot.exportPng(file);
                 viewModel.session().report(Messages.get("status.exported", file.getName()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 viewModel.session().report(Messages.get("status.exportFailed", e.getMessage()));
             }
         }
@@ -265,7 +280,7 @@ public final class MainController {
             if (on) {
                 bitsPanel.getChildren().remove(softmaxChart);
                 settingsPanel.getChildren().add(softmaxChart);
-                javafx.scene.layout.VBox.setVgrow(softmaxChart, javafx.scene.layout.Priority.ALWAYS);
+                VBox.setVgrow(softmaxChart, Priority.ALWAYS);
             } else {
                 settingsPanel.getChildren().remove(softmaxChart);
                 bitsPanel.getChildren().add(softmaxChart);
@@ -284,8 +299,8 @@ public final class MainController {
     /** Full screen; where the window system does not do full screen, at least the whole screen. */
     private void fillScreen(Stage stage, boolean on) {
         if (on) {
-            windowedBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            Rectangle2D screen = Screen.getPrimary().getBounds();
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
             stage.setWidth(screen.getWidth());

@@ -1,17 +1,38 @@
 package org.bitcountlab.ui;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Predictor;
+import org.bitcountlab.core.training.CurveCsv;
+import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.LengthGeneralisation;
 import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.core.training.ModelFileException;
 import org.bitcountlab.core.training.PretrainedModel;
@@ -33,16 +54,16 @@ public final class MainViewModel {
     private final BooleanBinding canTrain;
     private final BooleanBinding running;
     private String openedFile;
-    private final javafx.collections.ObservableList<RunRecord> runs = javafx.collections.FXCollections.observableArrayList();
-    private final java.util.Deque<TrainingSettings> sweepQueue = new java.util.ArrayDeque<>();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper sweep = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "sweep", 0);
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final Deque<TrainingSettings> sweepQueue = new ArrayDeque<>();
+    private final ReadOnlyIntegerWrapper sweep = new ReadOnlyIntegerWrapper(this, "sweep", 0);
     private int sweeps;
     private int currentRunSweep;
     private boolean stopRequested;
-    private final javafx.beans.property.ReadOnlyObjectWrapper<org.bitcountlab.core.training.LengthGeneralisation.Result> lengths =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "lengths");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper measuringLengths =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "measuringLengths", false);
+    private final ReadOnlyObjectWrapper<LengthGeneralisation.Result> lengths =
+            new ReadOnlyObjectWrapper<>(this, "lengths");
+    private final ReadOnlyBooleanWrapper measuringLengths =
+            new ReadOnlyBooleanWrapper(this, "measuringLengths", false);
 
     public MainViewModel() {
         Optional<TrainedModel> bundled;
@@ -60,7 +81,7 @@ public final class MainViewModel {
         canTrain = settings.validProperty().and(running.not());
         session.parametersProperty().addListener((obs, old, now) -> updateModel());
         session.stateProperty().addListener((obs, old, now) -> updateModel());
-        session.curve().addListener((javafx.collections.ListChangeListener<Object>) change -> updateModel());
+        session.curve().addListener((ListChangeListener<Object>) change -> updateModel());
         updateModel();
         pretrained.ifPresent(model -> session.evaluateHeldOut(model.parameters(), model.settings()));
         session.stateProperty().addListener((obs, old, now) -> {
@@ -86,7 +107,7 @@ public final class MainViewModel {
                     model.curve(), model.trainSeconds(), model.testError(), currentRunSweep));
         }
         if (!sweepQueue.isEmpty() && !stopRequested) {
-            javafx.application.Platform.runLater(this::startNext); // after this state change has been seen
+            Platform.runLater(this::startNext); // after this state change has been seen
         } else {
             sweepQueue.clear();
             sweep.set(0);
@@ -103,7 +124,7 @@ public final class MainViewModel {
      * Trains one run per hidden size, one after another, with the other settings as they are; the
      * runs land in the run table, where the sweep chart plots their final error against size.
      */
-    public boolean sweep(java.util.List<Integer> hiddenSizes, int epochs) {
+    public boolean sweep(List<Integer> hiddenSizes, int epochs) {
         if (!canTrain.get() || hiddenSizes.isEmpty()) {
             return false;
         }
@@ -118,11 +139,11 @@ public final class MainViewModel {
         return true;
     }
 
-    public javafx.collections.ObservableList<RunRecord> runs() {
+    public ObservableList<RunRecord> runs() {
         return runs;
     }
 
-    public javafx.beans.property.ReadOnlyIntegerProperty sweepProperty() {
+    public ReadOnlyIntegerProperty sweepProperty() {
         return sweep.getReadOnlyProperty();
     }
 
@@ -214,18 +235,18 @@ public final class MainViewModel {
 
     /** Writes the current curve and every run of the session as CSV; reported in the status line. */
     public boolean exportCurves(Path file) {
-        java.util.Map<String, java.util.List<org.bitcountlab.core.training.EpochResult>> curves = new java.util.LinkedHashMap<>();
+        Map<String, List<EpochResult>> curves = new LinkedHashMap<>();
         if (!session.curve().isEmpty() && (running.get() || runs.isEmpty())) {
             curves.put(Messages.get("chart.error.series"), List.copyOf(session.curve()));
         }
         for (RunRecord run : runs) {
             curves.put(run.label(), run.curve());
         }
-        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
-            org.bitcountlab.core.training.CurveCsv.write(curves, out);
+        try (Writer out = Files.newBufferedWriter(file)) {
+            CurveCsv.write(curves, out);
             session.report(Messages.get("status.exported", file.getFileName()));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             session.report(Messages.get("status.exportFailed", e.getMessage()));
             return false;
         }
@@ -237,10 +258,10 @@ public final class MainViewModel {
             return;
         }
         ParameterSnapshot model = bits.predictorProperty().get().parameters();
-        javafx.concurrent.Task<org.bitcountlab.core.training.LengthGeneralisation.Result> task = new javafx.concurrent.Task<>() {
+        Task<LengthGeneralisation.Result> task = new Task<>() {
             @Override
-            protected org.bitcountlab.core.training.LengthGeneralisation.Result call() {
-                return org.bitcountlab.core.training.LengthGeneralisation.evaluate(model, 10, 30, 5000, 1);
+            protected LengthGeneralisation.Result call() {
+                return LengthGeneralisation.evaluate(model, 10, 30, 5000, 1);
             }
         };
         task.setOnSucceeded(event -> {
@@ -254,11 +275,11 @@ public final class MainViewModel {
         thread.start();
     }
 
-    public javafx.beans.property.ReadOnlyObjectProperty<org.bitcountlab.core.training.LengthGeneralisation.Result> lengthsProperty() {
+    public ReadOnlyObjectProperty<LengthGeneralisation.Result> lengthsProperty() {
         return lengths.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty measuringLengthsProperty() {
+    public ReadOnlyBooleanProperty measuringLengthsProperty() {
         return measuringLengths.getReadOnlyProperty();
     }
 

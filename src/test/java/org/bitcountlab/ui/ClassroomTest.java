@@ -103,13 +103,7 @@ class ClassroomTest {
 
     @Test
     void aSavedRunOpensWithItsCurveAndPredictions(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            viewModel.settings().trainSize().textProperty().set("500");
-            viewModel.settings().epochs().textProperty().set("3");
-        });
-        robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
+        trainThreeEpochs(robot);
         List<EpochResult> curve = List.copyOf(viewModel.session().curve());
         double[] bars = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class).heights();
         Path file = dir.resolve("three-epochs.bitcount.zip");
@@ -214,13 +208,7 @@ class ClassroomTest {
 
     @Test
     void theChartExportsAPngAndTheCurvesACsvAndOffersLogScaleSmoothingAndAReadout(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            viewModel.settings().trainSize().textProperty().set("500");
-            viewModel.settings().epochs().textProperty().set("3");
-        });
-        robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
+        trainThreeEpochs(robot);
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> chart = robot.lookup("#errorChart").queryAs(LineChart.class);
         ErrorCurvePlot plot = ErrorCurvePlot.of(chart);
@@ -257,6 +245,16 @@ class ClassroomTest {
         robot.moveTo(new javafx.geometry.Point2D(
                 robot.targetWindow().getX() + plotArea.getMinX() + 2, robot.targetWindow().getY() + plotArea.getCenterY()));
         assertThat(robot.lookup("#chartReadout").queryAs(Label.class).getText()).startsWith("Epoch 1:");
+    }
+
+    private void trainThreeEpochs(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.settings().trainSize().textProperty().set("500");
+            viewModel.settings().epochs().textProperty().set("3");
+        });
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bitcountlab.core.training;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -193,6 +194,6 @@ public final class TrainingRun {
         return String.format(Locale.ROOT,
                 "Training diverged at %s: the loss became %s. The learning rate %s is too large for this network; try %s.",
                 where, Double.isNaN(loss) ? "NaN" : "infinite", settings.learningRate(),
-                java.math.BigDecimal.valueOf(settings.learningRate() / 10).stripTrailingZeros().toPlainString());
+                BigDecimal.valueOf(settings.learningRate() / 10).stripTrailingZeros().toPlainString());
     }
 }
