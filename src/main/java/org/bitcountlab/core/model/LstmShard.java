@@ -55,6 +55,7 @@ final class LstmShard implements AutoCloseable {
     private final FloatPointer nativeWeightGradient;  // [width x gates]
 
     LstmShard(int from, int rows, int inputSize, int hidden, int steps) {
+        OpenBlas.ready();
         this.from = from;
         this.rows = rows;
         this.inputSize = inputSize;

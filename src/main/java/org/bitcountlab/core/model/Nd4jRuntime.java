@@ -22,8 +22,7 @@ public final class Nd4jRuntime {
         // OMP_NUM_THREADS=1 has the same effect, but a desktop app cannot rely on its environment
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
-        // the fused LSTM calls this OpenBLAS from one thread per core itself
-        org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
+        OpenBlas.ready();
         Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                 org.nd4j.linalg.api.buffer.DataType.FLOAT);
         initialised = true;

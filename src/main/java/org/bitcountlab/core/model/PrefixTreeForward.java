@@ -28,6 +28,7 @@ public final class PrefixTreeForward {
     private final float[] outputBias;
 
     public PrefixTreeForward(ParameterSnapshot parameters) {
+        OpenBlas.ready();
         this.parameters = parameters;
         this.length = parameters.length();
         this.hidden = parameters.hidden();
