@@ -88,6 +88,7 @@ public final class MainController {
     @FXML private SoftmaxChart softmaxChart;
     @FXML private Label statusLabel;
     @FXML private ToggleButton presentationToggle;
+    @FXML private ComboBox<Locale> languageChoice;
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private GridPane settingsGrid;
@@ -129,6 +130,35 @@ public final class MainController {
         bindBits();
         bindPresentationAndKeys();
         bindRuns();
+        bindLanguage();
+    }
+
+    /** English or Simplified Chinese; switching rebuilds the window on the same view model. */
+    private void bindLanguage() {
+        languageChoice.getItems().setAll(Messages.LANGUAGES);
+        languageChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale locale) {
+                return locale == null ? "" : locale.getDisplayLanguage(locale);
+            }
+
+            @Override
+            public Locale fromString(String text) {
+                return null;
+            }
+        });
+        languageChoice.setValue(Messages.language());
+        languageChoice.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old) && root.getScene() != null
+                    && root.getScene().getWindow() instanceof Stage stage) {
+                Locale.setDefault(now);
+                try {
+                    stage.setScene(DesktopApp.createScene(viewModel));
+                } catch (IOException e) {
+                    viewModel.session().report(e.getMessage());
+                }
+            }
+        });
     }
 
     private void bindRuns() {

@@ -258,6 +258,21 @@ class ClassroomTest {
     }
 
     @Test
+    void theLanguageMenuSwitchesTheWindowToChineseAndKeepsItsState(FxRobot robot) {
+        Locale before = Locale.getDefault();
+        try {
+            robot.clickOn("#allOneButton");
+            javafx.scene.control.ComboBox<?> languages = robot.lookup("#languageChoice").queryComboBox();
+            robot.interact(() -> languages.getSelectionModel().select(1));
+
+            assertThat(robot.lookup("#trainButton").queryButton().getText()).isEqualTo("训练");
+            assertThat(robot.lookup("#trueCountLabel").queryAs(Label.class).getText()).isEqualTo("真实个数：20");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theChineseBundleHasEveryKeyOfTheEnglishOne() throws Exception {
         Properties english = properties("messages.properties");
         Properties chinese = properties("messages_zh_CN.properties");
