@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -89,6 +93,8 @@ public final class MainController {
     @FXML private Label statusLabel;
     @FXML private ToggleButton presentationToggle;
     @FXML private ComboBox<Locale> languageChoice;
+    @FXML private MenuButton hideMenu;
+    @FXML private HBox chartTools;
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private GridPane settingsGrid;
@@ -296,16 +302,36 @@ public final class MainController {
         openButton.disableProperty().bind(viewModel.runningProperty());
         // presentation mode hides what a class does not need to see: the detailed settings, the
         // loss chart and the file and evaluation buttons
-        Node[] advanced = {settingsTitle, settingsGrid, lossChart, evaluateAllButton, openButton, saveButton};
+        // which controls presentation mode hides is the teacher's choice, all of them by default
+        Map<String, List<Node>> hideable = new LinkedHashMap<>();
+        hideable.put("presentation.hide.settings", List.of(settingsTitle, settingsGrid));
+        hideable.put("presentation.hide.loss", List.of(lossChart));
+        hideable.put("presentation.hide.chartTools", List.of(chartTools));
+        hideable.put("presentation.hide.evaluate", List.of(evaluateAllButton));
+        hideable.put("presentation.hide.files", List.of(openButton, saveButton, languageChoice));
+        Runnable apply = () -> {
+            boolean on = presentationToggle.isSelected();
+            for (MenuItem item : hideMenu.getItems()) {
+                boolean hide = on && ((CheckMenuItem) item).isSelected();
+                for (Node node : hideable.get((String) item.getUserData())) {
+                    node.setVisible(!hide);
+                    node.setManaged(!hide);
+                }
+            }
+        };
+        for (String key : hideable.keySet()) {
+            CheckMenuItem item = new CheckMenuItem(Messages.get(key));
+            item.setUserData(key);
+            item.setSelected(true);
+            item.selectedProperty().addListener((obs, old, now) -> apply.run());
+            hideMenu.getItems().add(item);
+        }
         presentationToggle.selectedProperty().addListener((obs, old, on) -> {
             root.getStyleClass().remove("presentation");
             if (on) {
                 root.getStyleClass().add("presentation");
             }
-            for (Node node : advanced) {
-                node.setVisible(!on);
-                node.setManaged(!on);
-            }
+            apply.run();
             // the softmax is what the class looks at: it takes the space the settings leave
             if (on) {
                 bitsPanel.getChildren().remove(softmaxChart);

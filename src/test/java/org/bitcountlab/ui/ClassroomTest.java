@@ -102,6 +102,17 @@ class ClassroomTest {
     }
 
     @Test
+    void theTeacherChoosesWhatPresentationModeHides(FxRobot robot) {
+        javafx.scene.control.MenuButton menu = robot.lookup("#hideMenu").queryAs(javafx.scene.control.MenuButton.class);
+        robot.interact(() -> ((javafx.scene.control.CheckMenuItem) menu.getItems().get(1)).setSelected(false)); // loss chart
+        robot.type(KeyCode.F5);
+
+        assertThat(robot.lookup("#settingsGrid").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#lossChart").query().isVisible()).isTrue();
+        robot.type(KeyCode.F5);
+    }
+
+    @Test
     void aSavedRunOpensWithItsCurveAndPredictions(FxRobot robot) throws Exception {
         trainThreeEpochs(robot);
         List<EpochResult> curve = List.copyOf(viewModel.session().curve());
