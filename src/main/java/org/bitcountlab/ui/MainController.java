@@ -112,6 +112,7 @@ public final class MainController {
     @FXML private Label sweepError;
 
     @FXML private StepView stepView;
+    @FXML private CheckBox cellStateCheck;
     @FXML private VBox settingsPanel;
     @FXML private HBox bitsPanel;
     private Rectangle2D windowedBounds;
@@ -597,6 +598,7 @@ public final class MainController {
         bits.predictionProperty().addListener((obs, old, now) -> showPrediction(now));
         showPrediction(bits.getPrediction());
         bits.traceProperty().addListener((obs, old, now) -> stepView.show(now));
+        stepView.showCellProperty().bind(cellStateCheck.selectedProperty());
         stepView.show(bits.traceProperty().get());
         TrainingSession session = viewModel.session();
         session.failuresProperty().addListener((obs, old, now) -> {

@@ -1,5 +1,7 @@
 package org.bitcountlab.ui;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -9,11 +11,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.bitcountlab.core.dataset.BitStrings;
+import org.bitcountlab.core.model.FastMath;
 import org.bitcountlab.core.model.StepTrace;
 
 /**
  * Inside the LSTM for one string: a heatmap of every hidden unit (rows) after every timestep
- * (columns), blue for -1 through white to orange for +1, with the input bit above each column and,
+ * (columns), its hidden state h or its cell state c, blue for -1 through white to orange for +1, with the input bit above each column and,
  * below it, the count the output layer reads from the hidden state after that prefix.
  */
 public final class StepView extends Region {
@@ -22,12 +25,19 @@ public final class StepView extends Region {
     private static final Color POSITIVE = Color.web("#e8710a");
     private final Canvas canvas = new Canvas();
     private StepTrace trace;
+    private final BooleanProperty showCell = new SimpleBooleanProperty(this, "showCell", false);
 
     public StepView() {
         getStyleClass().add("step-view");
         getChildren().add(canvas);
         setMinSize(200, 150);
         setPrefSize(800, 400);
+        showCell.addListener((obs, old, now) -> draw());
+    }
+
+    /** Draw the cell state c (squashed by tanh for colour) instead of the hidden state h. */
+    public BooleanProperty showCellProperty() {
+        return showCell;
     }
 
     public void show(StepTrace newTrace) {
@@ -39,9 +49,13 @@ public final class StepView extends Region {
         return trace;
     }
 
-    /** The cell drawn at a timestep and unit, as a value in [-1, 1]; for tests. */
+    /** The value drawn at a timestep and unit, in [-1, 1]; for tests. */
     public double value(int step, int unit) {
-        return trace.hidden()[step][unit];
+        return shown(step, unit);
+    }
+
+    private float shown(int step, int unit) {
+        return showCell.get() ? FastMath.tanh(trace.cell()[step][unit]) : trace.hidden()[step][unit];
     }
 
     @Override
@@ -75,7 +89,7 @@ public final class StepView extends Region {
             double x = left + t * cellW + cellW / 2;
             g.fillText(Integer.toString(BitStrings.bitAt(trace.value(), trace.length(), t)), x, font);
             for (int u = 0; u < units; u++) {
-                g.setFill(color(trace.hidden()[t][u]));
+                g.setFill(color(shown(t, u)));
                 g.fillRect(left + t * cellW, top + u * cellH, Math.ceil(cellW), Math.ceil(cellH));
             }
             g.setFill(trace.predictedCountAfter(t) == Integer.bitCount(trace.value() >>> (trace.length() - 1 - t))
@@ -89,7 +103,7 @@ public final class StepView extends Region {
         g.fillText(Messages.get("steps.count"), left - 8, top + units * cellH + font * 1.1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#57606a"));
-        g.fillText(Messages.get("steps.legend"), left, top + units * cellH + font * 2.7);
+        g.fillText(Messages.get(showCell.get() ? "steps.legend.cell" : "steps.legend"), left, top + units * cellH + font * 2.7);
     }
 
     private static Color color(float value) {

@@ -160,6 +160,11 @@ class ClassroomTest {
         assertThat(view.trace().value()).isEqualTo(viewModel.bits().valueProperty().get());
         assertThat(view.value(19, 0)).isNotEqualTo(before);
         assertThat(view.trace().predictedCountAfter(19)).isEqualTo(viewModel.bits().getPrediction().predictedCount());
+
+        double hidden = view.value(10, 3);
+        robot.clickOn("#cellStateCheck");
+        assertThat(view.value(10, 3)).isNotEqualTo(hidden)
+                .isEqualTo(Math.tanh(view.trace().cell()[10][3]), org.assertj.core.data.Offset.offset(1e-5));
     }
 
     @Test
