@@ -126,14 +126,24 @@ public final class TrainingSession {
             }
         });
         run = newRun;
-        task = new Task<>() {
+        Task<RunResult> newTask = new Task<>() {
             @Override
             protected RunResult call() {
                 return newRun.run();
             }
         };
-        task.setOnSucceeded(event -> finished(task.getValue()));
-        task.setOnFailed(event -> failed(task.getException()));
+        // a run that was reset away may still finish its last minibatch: its result is ignored
+        newTask.setOnSucceeded(event -> {
+            if (task == newTask) {
+                finished(newTask.getValue());
+            }
+        });
+        newTask.setOnFailed(event -> {
+            if (task == newTask) {
+                failed(newTask.getException());
+            }
+        });
+        task = newTask;
         wallStart = System.nanoTime();
         drain.start();
         executor.execute(task);
@@ -162,6 +172,7 @@ public final class TrainingSession {
     /** Forgets the run: chart, weights and status. */
     public void reset() {
         stop();
+        task = null;
         drain.stop();
         curve.clear();
         pendingEpochs.clear();

@@ -146,6 +146,22 @@ class MainWindowTest {
                 () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
     }
 
+    @Test
+    void resetDuringARunForgetsItForGood(FxRobot robot) throws Exception {
+        smallRun(robot, "100000");
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 1);
+
+        robot.clickOn("#resetButton");
+        Thread.sleep(1500); // longer than the cancelled run's last minibatch and epoch
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.session().getState()).isEqualTo(TrainingSession.State.IDLE);
+        assertThat(viewModel.session().curve()).isEmpty();
+        assertThat(viewModel.runs()).isEmpty();
+        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).startsWith("Model: pretrained");
+    }
+
     private void smallRun(FxRobot robot, String epochs) {
         type(robot, "#trainSizeField", "500");
         type(robot, "#batchField", "50");
