@@ -165,7 +165,7 @@ final class ErrorCurvePlot {
         } else {
             errorAxis.setLowerBound(0);
             errorAxis.setUpperBound(100);
-            errorAxis.setTickUnit(10);
+            errorAxis.setTickUnit(20);
             errorAxis.setMinorTickVisible(true);
             errorAxis.setTickLabelFormatter(null);
         }
