@@ -75,7 +75,6 @@ public final class MainController {
     @FXML private Button trainButton;
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
-    @FXML private Button resetButton;
     @FXML private Button evaluateAllButton;
     @FXML private ProgressBar trainingProgress;
     @FXML private ProgressBar evaluationProgress;
