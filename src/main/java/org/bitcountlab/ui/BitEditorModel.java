@@ -56,11 +56,6 @@ public final class BitEditorModel {
         value.set(value.get() ^ (1 << (LENGTH - 1 - step)));
     }
 
-    public void setBit(int step, boolean on) {
-        if (bit(step) != on) {
-            flip(step);
-        }
-    }
 
     public void allZero() {
         value.set(0);

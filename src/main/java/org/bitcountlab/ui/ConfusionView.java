@@ -1,11 +1,10 @@
 package org.bitcountlab.ui;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.bitcountlab.core.training.Evaluation;
@@ -14,45 +13,39 @@ import org.bitcountlab.core.training.Evaluation;
  * The confusion matrix: true count down, predicted count across, each row shaded by the share of
  * that row's strings. A perfect counter is a dark diagonal; mistakes show as cells beside it.
  */
-public final class ConfusionView extends Region {
+public final class ConfusionView extends CanvasView {
 
-    private final Canvas canvas = new Canvas();
     private Evaluation evaluation;
 
     public ConfusionView() {
-        getStyleClass().add("confusion-view");
-        getChildren().add(canvas);
+        super("confusion-view");
         setMinSize(150, 150);
         setPrefSize(330, 330);
     }
 
     public void show(Evaluation newEvaluation) {
         evaluation = newEvaluation;
-        draw();
+        redraw();
     }
+
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    protected void draw(GraphicsContext g, double width, double height) {
         if (evaluation == null) {
             return;
         }
         long[][] confusion = evaluation.confusion();
         int n = confusion.length;
         double label = 26;
-        double size = Math.min(canvas.getWidth() - label, canvas.getHeight() - 2 * label) / n;
-        g.setFont(Font.font(Math.max(8, Math.min(12, size * 0.8))));
+        double size = Math.min(width - label, height - 2 * label) / n;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(Color.web("#1f2a44"));
-        g.fillText(Messages.get("confusion.title"), label + n * size / 2, label / 2);
+        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(Messages.get("confusion.title"), 0, label / 2, width);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(Font.font(Math.max(9, Math.min(12, size * 0.8))));
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
             for (long count : confusion[t]) {

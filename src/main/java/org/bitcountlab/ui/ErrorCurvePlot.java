@@ -190,11 +190,6 @@ final class ErrorCurvePlot {
                 String.format(Locale.getDefault(), "%.4f", nearest.meanLoss())));
     }
 
-    /** The readout for an epoch, as the mouse would show it; for tests. */
-    String readoutAt(double sceneX, double sceneY) {
-        showReadout(sceneX, sceneY);
-        return readout.getText();
-    }
 
     void exportPng(File file) throws IOException {
         WritableImage image = chart.snapshot(null, null);

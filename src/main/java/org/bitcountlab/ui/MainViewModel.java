@@ -17,8 +17,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,7 +54,7 @@ public final class MainViewModel {
     private String openedFile;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final Deque<TrainingSettings> sweepQueue = new ArrayDeque<>();
-    private final ReadOnlyIntegerWrapper sweep = new ReadOnlyIntegerWrapper(this, "sweep", 0);
+    private int activeSweep; // the sweep whose runs are queued, or 0
     private int sweeps;
     private int currentRunSweep;
     private boolean stopRequested;
@@ -110,13 +108,13 @@ public final class MainViewModel {
             Platform.runLater(this::startNext); // after this state change has been seen
         } else {
             sweepQueue.clear();
-            sweep.set(0);
+            activeSweep = 0;
         }
     }
 
     private void startNext() {
         TrainingSettings next = sweepQueue.poll();
-        currentRunSweep = sweep.get();
+        currentRunSweep = activeSweep;
         session.start(next);
     }
 
@@ -134,7 +132,7 @@ public final class MainViewModel {
             sweepQueue.add(base.withHidden(hidden).validated());
         }
         stopRequested = false;
-        sweep.set(++sweeps);
+        activeSweep = ++sweeps;
         startNext();
         return true;
     }
@@ -143,9 +141,6 @@ public final class MainViewModel {
         return runs;
     }
 
-    public ReadOnlyIntegerProperty sweepProperty() {
-        return sweep.getReadOnlyProperty();
-    }
 
     private void updateModel() {
         ParameterSnapshot trained = session.parametersProperty().get();
@@ -173,7 +168,7 @@ public final class MainViewModel {
     public void train() {
         if (canTrain.get()) {
             sweepQueue.clear();
-            sweep.set(0);
+            activeSweep = 0;
             currentRunSweep = 0;
             stopRequested = false;
             session.start(settings.settings());
@@ -315,7 +310,4 @@ public final class MainViewModel {
         return modelDescription.getReadOnlyProperty();
     }
 
-    public Optional<TrainedModel> pretrained() {
-        return pretrained;
-    }
 }

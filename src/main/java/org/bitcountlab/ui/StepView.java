@@ -3,9 +3,7 @@ package org.bitcountlab.ui;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -19,20 +17,18 @@ import org.bitcountlab.core.model.StepTrace;
  * (columns), its hidden state h or its cell state c, blue for -1 through white to orange for +1, with the input bit above each column and,
  * below it, the count the output layer reads from the hidden state after that prefix.
  */
-public final class StepView extends Region {
+public final class StepView extends CanvasView {
 
     private static final Color NEGATIVE = Color.web("#1f6feb");
     private static final Color POSITIVE = Color.web("#e8710a");
-    private final Canvas canvas = new Canvas();
     private StepTrace trace;
     private final BooleanProperty showCell = new SimpleBooleanProperty(this, "showCell", false);
 
     public StepView() {
-        getStyleClass().add("step-view");
-        getChildren().add(canvas);
+        super("step-view");
         setMinSize(200, 150);
         setPrefSize(800, 400);
-        showCell.addListener((obs, old, now) -> draw());
+        showCell.addListener((obs, old, now) -> redraw());
     }
 
     /** Draw the cell state c (squashed by tanh for colour) instead of the hidden state h. */
@@ -42,7 +38,7 @@ public final class StepView extends Region {
 
     public void show(StepTrace newTrace) {
         this.trace = newTrace;
-        draw();
+        redraw();
     }
 
     public StepTrace trace() {
@@ -58,19 +54,10 @@ public final class StepView extends Region {
         return showCell.get() ? FastMath.tanh(trace.cell()[step][unit]) : trace.hidden()[step][unit];
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
-        g.clearRect(0, 0, width, height);
-        if (trace == null || width <= 0 || height <= 0) {
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (trace == null) {
             return;
         }
         int steps = trace.steps();

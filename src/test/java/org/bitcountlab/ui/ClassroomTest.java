@@ -18,35 +18,24 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.bitcountlab.core.training.EpochResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Keyboard control, presentation mode, saving and opening models, translations. */
-@ExtendWith(ApplicationExtension.class)
-class ClassroomTest {
+class ClassroomTest extends MainWindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
 
     @TempDir
     Path dir;
 
-    private MainViewModel viewModel;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        viewModel = new MainViewModel();
-        DesktopApp.configure(stage, viewModel);
-        stage.show();
-    }
-
-    @AfterEach
-    void stopTraining() {
-        viewModel.shutdown();
-    }
 
     @Test
     void theDigitRowFlipsBitsAndShiftReachesTheSecondHalf(FxRobot robot) {

@@ -13,33 +13,20 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window, headless. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    private MainViewModel viewModel;
-    private Stage stage;
+class MainWindowTest extends MainWindowFixture {
 
     @Start
     void start(Stage stage) throws Exception {
-        viewModel = new MainViewModel();
-        this.stage = stage;
-        DesktopApp.configure(stage, viewModel);
-        stage.show();
+        open(stage);
     }
 
-    @AfterEach
-    void stopTraining() {
-        viewModel.shutdown();
-    }
+
 
     @Test
     void togglingABitChangesTheTrueCountAndTheBars(FxRobot robot) {

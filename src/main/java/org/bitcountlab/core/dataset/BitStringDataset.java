@@ -67,9 +67,6 @@ public final class BitStringDataset {
         return shuffled.length - trainSize;
     }
 
-    public int totalSize() {
-        return shuffled.length;
-    }
 
     public int[] trainValues() {
         return Arrays.copyOfRange(shuffled, 0, trainSize);

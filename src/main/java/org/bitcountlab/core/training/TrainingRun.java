@@ -72,9 +72,6 @@ public final class TrainingRun {
         resume();
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
 
     /** For tests: sees (and may alter) the network just before its first minibatch. */
     void inspectNetwork(Consumer<MultiLayerNetwork> inspector) {
