@@ -14,7 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            org.bitcountlab.ui.DesktopApp.launchApp(args);
+            org.bitcountlab.ui.app.DesktopApp.launchApp(args);
         } else {
             System.exit(BitcountCli.run(args));
         }

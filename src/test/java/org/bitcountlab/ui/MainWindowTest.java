@@ -1,22 +1,27 @@
 package org.bitcountlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
+import org.bitcountlab.ui.biteditor.SoftmaxChart;
+import org.bitcountlab.ui.failures.LengthChart;
+import org.bitcountlab.ui.state.CurrentRun;
+import org.bitcountlab.ui.state.CurrentString;
+import org.bitcountlab.ui.state.LabModel;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window, headless. */
 class MainWindowTest extends MainWindowFixture {
@@ -25,8 +30,6 @@ class MainWindowTest extends MainWindowFixture {
     void start(Stage stage) throws Exception {
         open(stage);
     }
-
-
 
     @Test
     void togglingABitChangesTheTrueCountAndTheBars(FxRobot robot) {
@@ -40,7 +43,7 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(trueCount.getText()).isEqualTo("True count: 13");
         double[] after = chart.heights();
         assertThat(chart.barCount()).isEqualTo(21);
-        assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, within(1e-6));
         assertThat(after).isNotEqualTo(before);
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
     }
@@ -55,7 +58,7 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(bits(robot)).isEqualTo("00000000000000000000");
 
         robot.clickOn("#exampleButton");
-        assertThat(bits(robot)).isEqualTo(BitEditorModel.TUTORIAL_EXAMPLE);
+        assertThat(bits(robot)).isEqualTo(CurrentString.TUTORIAL_EXAMPLE);
 
         robot.clickOn("#randomButton");
         assertThat(robot.lookup("#trueCountLabel").queryAs(Label.class).getText())
@@ -63,9 +66,11 @@ class MainWindowTest extends MainWindowFixture {
     }
 
     @Test
-    void beforeTrainingTheBitEditorUsesThePretrainedModelAndSaysSo(FxRobot robot) {
+    void beforeTrainingTheBitEditorUsesThePretrainedModelAndSaysRightOrWrongInWords(FxRobot robot) {
         assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).startsWith("Model: pretrained");
-        assertThat(robot.lookup("#predictedLabel").queryAs(Label.class).getText()).startsWith("Predicted: 12 ");
+        Label answer = robot.lookup("#predictedLabel").queryAs(Label.class);
+        assertThat(answer.getText()).startsWith("Predicted: 12 ").endsWith(", right");
+        assertThat(answer.getStyleClass()).contains("correct");
     }
 
     @Test
@@ -73,7 +78,7 @@ class MainWindowTest extends MainWindowFixture {
         Button train = robot.lookup("#trainButton").queryButton();
         Label error = robot.lookup("#hiddenError").queryAs(Label.class);
         assertThat(train.isDisabled()).isFalse();
-        for (String bad : new String[] {"0", "abc", "100000"}) {
+        for (String bad : new String[] {"0", "abc", "100000", "1,5"}) {
             type(robot, "#hiddenField", bad);
             assertThat(train.isDisabled()).as(bad).isTrue();
             assertThat(error.isVisible()).isTrue();
@@ -86,83 +91,122 @@ class MainWindowTest extends MainWindowFixture {
     }
 
     @Test
-    void aShortRunDrawsTheCurveAndReenablesTrain(FxRobot robot) throws Exception {
-        smallRun(robot, "4");
-        robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        LineChart<?, ?> chart = robot.lookup("#errorChart").queryAs(LineChart.class);
-        assertThat(chart.getData().get(0).getData()).hasSize(4);
-        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Finished: 4 epochs");
-        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).contains("you trained");
+    void editingAFieldAwayFromThePresetSaysCustom(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> preset = robot.lookup("#presetChoice").queryComboBox();
+        assertThat(preset.getButtonCell().getText()).isEqualTo("Fast (default)");
+        type(robot, "#hiddenField", "16");
+        assertThat(preset.getButtonCell().getText()).isEqualTo("Custom");
+        type(robot, "#hiddenField", "24");
+        robot.interact(() -> viewModels.settings().presetProperty().set(org.bitcountlab.core.training.Preset.TUTORIAL));
+        assertThat(robot.lookup("#epochsField").queryAs(TextField.class).getText()).isEqualTo("600");
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).isEqualTo("Epoch 0 / 600");
     }
 
     @Test
-    void stopEndsARunWithinASecondAndTogglesStillRedrawDuringTraining(FxRobot robot) throws Exception {
-        smallRun(robot, "100000");
+    void aShortRunDrawsTheCurveAndTheLossAndReenablesTrain(FxRobot robot) throws Exception {
+        smallRun(robot, 4);
         robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 2);
+        waitForRunToEnd();
+
+        assertThat(errorChart(robot).getData().get(0).getData()).hasSize(4);
+        assertThat(lossChart(robot).getData().get(0).getData()).hasSize(4);
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Finished: 4 epochs");
+        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).contains("you trained");
+        assertThat(robot.lookup("#headlineLabel").queryAs(Label.class).getText()).endsWith("%");
+    }
+
+    @Test
+    void stopEndsARunAndTogglesStillRedrawDuringTraining(FxRobot robot) throws Exception {
+        smallRun(robot, 100_000);
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> lab.run().curve().size() >= 2);
 
         SoftmaxChart chart = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class);
         double[] before = chart.heights();
         robot.clickOn("#bit0");
         assertThat(chart.heights()).isNotEqualTo(before);
-        assertThat(viewModel.session().getState()).isEqualTo(TrainingSession.State.TRAINING);
+        assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.TRAINING);
 
-        long start = System.nanoTime();
         robot.clickOn("#stopButton");
-        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
-                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForRunToEnd();
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped after");
+        assertThat(lab.history().runs()).singleElement().satisfies(run -> assertThat(run.epochs()).isLessThan(100_000));
+    }
+
+    @Test
+    void stepTrainsOneEpochThenPauses(FxRobot robot) throws Exception {
+        smallRun(robot, 100);
+        robot.clickOn("#stepButton");
+        waitFor(90, () -> lab.run().getState() == CurrentRun.State.PAUSED);
+        assertThat(lab.run().curve()).hasSize(1);
+
+        robot.clickOn("#stepButton");
+        waitFor(90, () -> lab.run().curve().size() == 2 && lab.run().getState() == CurrentRun.State.PAUSED);
+        assertThat(robot.lookup("#pauseButton").queryButton().getText()).isEqualTo("Resume");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Paused at epoch 2 of 100");
     }
 
     @Test
     void closingTheWindowStopsTraining(FxRobot robot) throws Exception {
-        smallRun(robot, "100000");
+        smallRun(robot, 100_000);
         robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 1);
+        waitFor(90, () -> lab.run().curve().size() >= 1);
 
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
-        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
-                () -> viewModel.session().getState() == TrainingSession.State.FINISHED);
+        waitFor(1, () -> lab.run().getState() == CurrentRun.State.FINISHED);
     }
 
     @Test
-    void resetDuringARunForgetsItForGood(FxRobot robot) throws Exception {
-        smallRun(robot, "100000");
+    void resetForgetsEverythingItShows(FxRobot robot) throws Exception {
+        smallRun(robot, 3);
         robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.session().curve().size() >= 1);
+        waitForRunToEnd();
+        robot.clickOn("Runs and sweeps");
+        TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        robot.clickOn("Where it fails");
+        robot.clickOn("#lengthsButton");
+        waitForIdle();
+        assertThat(errorChart(robot).getData()).hasSizeGreaterThan(2); // current, overlay, 1% line
+        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).barCount()).isEqualTo(21);
 
         robot.clickOn("#resetButton");
-        Thread.sleep(1500); // longer than the cancelled run's last minibatch and epoch
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForIdle();
 
-        assertThat(viewModel.session().getState()).isEqualTo(TrainingSession.State.IDLE);
-        assertThat(viewModel.session().curve()).isEmpty();
-        assertThat(viewModel.runs()).isEmpty();
+        assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.IDLE);
+        assertThat(errorChart(robot).getData()).hasSize(2); // the empty current run and the 1% line
+        assertThat(errorChart(robot).getData().get(0).getData()).isEmpty();
+        assertThat(lossChart(robot).getData().get(0).getData()).isEmpty();
+        assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
+        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).barCount()).isZero();
+        assertThat(robot.lookup("#headlineLabel").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).isEqualTo("Epoch 0 / 3");
+        assertThat(lab.models().get().origin()).isEqualTo(LabModel.Origin.PRETRAINED);
+        assertThat(lab.models().failuresProperty().get().model().origin()).isEqualTo(LabModel.Origin.PRETRAINED);
         assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).startsWith("Model: pretrained");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Ready.");
     }
 
-    private void smallRun(FxRobot robot, String epochs) {
-        type(robot, "#trainSizeField", "500");
-        type(robot, "#batchField", "50");
-        type(robot, "#epochsField", epochs);
+    @SuppressWarnings("unchecked")
+    private static LineChart<Number, Number> errorChart(FxRobot robot) {
+        return robot.lookup("#errorChart").queryAs(LineChart.class);
     }
 
-    private static void type(FxRobot robot, String field, String text) {
+    @SuppressWarnings("unchecked")
+    private static LineChart<Number, Number> lossChart(FxRobot robot) {
+        return robot.lookup("#lossChart").queryAs(LineChart.class);
+    }
+
+    static void type(FxRobot robot, String field, String text) {
         TextField textField = robot.lookup(field).queryAs(TextField.class);
         robot.interact(() -> textField.setText(""));
         robot.clickOn(textField).write(text);
         assertThat(textField.getText()).isEqualTo(text);
     }
 
-    private static String bits(FxRobot robot) {
+    static String bits(FxRobot robot) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             sb.append(robot.lookup("#bit" + i).queryAs(ToggleButton.class).getText());

@@ -1,0 +1,40 @@
+package org.bitcountlab.ui.app;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.bitcountlab.ui.state.Lab;
+
+/** The JavaFX application: one main window. */
+public class DesktopApp extends Application {
+
+    private Lab lab;
+
+    /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
+    public static void launchApp(String[] args) {
+        Application.launch(DesktopApp.class, args);
+        System.exit(0);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        lab = new Lab();
+        ViewModels viewModels = new ViewModels(lab);
+        new MainWindow(stage, viewModels);
+        stage.show();
+        lab.loadPretrained();
+        Platform.runLater(lab::preloadNumerics);
+        if (UiReport.requested()) {
+            new UiReport(viewModels).start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (lab != null) {
+            lab.shutdown();
+        }
+        Platform.exit();
+    }
+}

@@ -1,0 +1,89 @@
+package org.bitcountlab.ui.app;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import org.bitcountlab.ui.biteditor.BitEditorViewModel;
+import org.bitcountlab.ui.state.Presentation;
+import org.bitcountlab.ui.training.TrainingViewModel;
+
+/**
+ * Keys for a teacher at a projector. Shortcuts with Ctrl work anywhere: Ctrl+Space trains, pauses
+ * and resumes, Ctrl+E trains one epoch; F5 switches presentation mode. Plain keys never steal a
+ * focused button, checkbox or text field: Space trains and the digits flip bits (1-9, 0 for bits
+ * 1-10, with Shift 11-20) only while the bit editor or the learning curve has the focus.
+ */
+final class KeyboardShortcuts {
+
+    private static final KeyCombination TRAIN_OR_PAUSE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination STEP = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+
+    private final Scene scene;
+    private final TrainingViewModel training;
+    private final BitEditorViewModel bits;
+    private final Presentation presentation;
+
+    private KeyboardShortcuts(Scene scene, ViewModels viewModels) {
+        this.scene = scene;
+        this.training = viewModels.training();
+        this.bits = viewModels.bits();
+        this.presentation = viewModels.lab().presentation();
+    }
+
+    static void install(Scene scene, ViewModels viewModels) {
+        KeyboardShortcuts keys = new KeyboardShortcuts(scene, viewModels);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys::pressed);
+    }
+
+    private void pressed(KeyEvent event) {
+        boolean taken = true;
+        if (event.getCode() == KeyCode.F5) {
+            presentation.onProperty().set(!presentation.onProperty().get());
+        } else if (TRAIN_OR_PAUSE.match(event)) {
+            trainOrPause();
+        } else if (STEP.match(event)) {
+            training.step();
+        } else {
+            taken = !event.isShortcutDown() && !event.isAltDown() && plainKey(event);
+        }
+        if (taken) {
+            event.consume();
+        }
+    }
+
+    /** Space and the digits, when the bit editor or the chart has the focus; true when the key was taken. */
+    private boolean plainKey(KeyEvent event) {
+        KeyCode code = event.getCode();
+        if (code.isDigitKey() && (inArea("bit-editor") || inArea("error-chart"))) {
+            int digit = code.getCode() - (code.isKeypadKey() ? KeyCode.NUMPAD0.getCode() : KeyCode.DIGIT0.getCode());
+            bits.flip((digit == 0 ? 10 : digit) - 1 + (event.isShiftDown() ? 10 : 0));
+            return true;
+        }
+        if (code == KeyCode.SPACE && inArea("error-chart")) {
+            trainOrPause();
+            return true;
+        }
+        return false;
+    }
+
+    private void trainOrPause() {
+        if (training.runningProperty().get()) {
+            training.togglePause();
+        } else {
+            training.train();
+        }
+    }
+
+    private boolean inArea(String styleClass) {
+        for (Node node = scene.getFocusOwner(); node != null; node = node.getParent()) {
+            if (node.getStyleClass().contains(styleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

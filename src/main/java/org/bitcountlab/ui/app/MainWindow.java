@@ -1,0 +1,109 @@
+package org.bitcountlab.ui.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
+
+/**
+ * The main window's stage. It builds the scene from FXML, rebuilds it when the language changes
+ * (the view models keep all state, so nothing is lost), and takes presentation mode full screen
+ * on whichever screen the window is on.
+ */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final ViewModels viewModels;
+    private ViewScope scope;
+    private Rectangle2D windowedBounds;
+
+    public MainWindow(Stage stage, ViewModels viewModels) {
+        this.stage = stage;
+        this.viewModels = viewModels;
+        stage.getIcons().add(new Image(MainWindow.class.getResource("/org/bitcountlab/ui/icon.png").toExternalForm()));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.setOnCloseRequest(event -> viewModels.lab().shutdown());
+        viewModels.header().languageProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old)) {
+                Messages.setLanguage(now);
+                build();
+            }
+        });
+        Presentation presentation = viewModels.lab().presentation();
+        presentation.onProperty().addListener((obs, old, on) -> fillScreen(on));
+        // Escape leaves full screen: that ends presentation mode too
+        stage.fullScreenProperty().addListener((obs, old, full) -> {
+            if (!full) {
+                presentation.onProperty().set(false);
+            }
+        });
+        build();
+    }
+
+    private void build() {
+        ViewScope next = new ViewScope();
+        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/org/bitcountlab/ui/app/MainView.fxml"),
+                Messages.bundle());
+        loader.setControllerFactory(new ViewFactory(viewModels, next));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
+        KeyboardShortcuts.install(scene, viewModels);
+        stage.setScene(scene);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setFullScreenExitHint(Messages.get("presentation.exitHint"));
+        ViewScope previous = scope;
+        scope = next;
+        if (previous != null) {
+            previous.dispose(); // the old views let go of the view models
+        }
+    }
+
+    /** Full screen on the screen the window is on; where there is no full screen, that screen's bounds. */
+    private void fillScreen(boolean on) {
+        if (on == stage.isFullScreen()) {
+            return;
+        }
+        if (on) {
+            windowedBounds = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            List<Screen> screens = Screen.getScreensForRectangle(windowedBounds);
+            Rectangle2D screen = (screens.isEmpty() ? Screen.getPrimary() : screens.get(0)).getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+        }
+    }
+
+    public ViewModels viewModels() {
+        return viewModels;
+    }
+}

@@ -1,0 +1,93 @@
+package org.bitcountlab.ui.app;
+
+import java.util.Map;
+
+import org.bitcountlab.ui.biteditor.BitEditorViewModel;
+import org.bitcountlab.ui.curve.CurveViewModel;
+import org.bitcountlab.ui.failures.FailuresViewModel;
+import org.bitcountlab.ui.header.HeaderViewModel;
+import org.bitcountlab.ui.inside.InsideViewModel;
+import org.bitcountlab.ui.runs.RunsViewModel;
+import org.bitcountlab.ui.settings.SettingsViewModel;
+import org.bitcountlab.ui.state.Lab;
+import org.bitcountlab.ui.state.Presentation;
+import org.bitcountlab.ui.status.StatusViewModel;
+import org.bitcountlab.ui.training.TrainingViewModel;
+
+/**
+ * One view model per feature, made once for the life of the app. Views come and go (a language
+ * switch rebuilds them); the view models, and so everything the window shows, stay.
+ */
+public final class ViewModels {
+
+    private final Lab lab;
+    private final SettingsViewModel settings = new SettingsViewModel();
+    private final TrainingViewModel training;
+    private final CurveViewModel curve;
+    private final RunsViewModel runs;
+    private final FailuresViewModel failures;
+    private final InsideViewModel inside;
+    private final BitEditorViewModel bits;
+    private final HeaderViewModel header;
+    private final StatusViewModel status;
+
+    public ViewModels(Lab lab) {
+        this.lab = lab;
+        training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models());
+        curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
+        runs = new RunsViewModel(lab.run(), lab.history(), settings);
+        failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());
+        inside = new InsideViewModel(lab.string());
+        bits = new BitEditorViewModel(lab.string(), lab.models(), lab.run());
+        header = new HeaderViewModel(lab.presentation(), lab.models(), lab.run(), lab.tasks(), lab.status());
+        status = new StatusViewModel(lab.status());
+    }
+
+    /** What a view's constructor may ask for, by type. */
+    Map<Class<?>, Object> byType() {
+        return Map.of(SettingsViewModel.class, settings, TrainingViewModel.class, training,
+                CurveViewModel.class, curve, RunsViewModel.class, runs, FailuresViewModel.class, failures,
+                InsideViewModel.class, inside, BitEditorViewModel.class, bits, HeaderViewModel.class, header,
+                StatusViewModel.class, status, Presentation.class, lab.presentation());
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public CurveViewModel curve() {
+        return curve;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public FailuresViewModel failures() {
+        return failures;
+    }
+
+    public InsideViewModel inside() {
+        return inside;
+    }
+
+    public BitEditorViewModel bits() {
+        return bits;
+    }
+
+    public HeaderViewModel header() {
+        return header;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+}

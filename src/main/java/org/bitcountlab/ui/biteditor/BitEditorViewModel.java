@@ -1,0 +1,100 @@
+package org.bitcountlab.ui.biteditor;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.state.CurrentModel;
+import org.bitcountlab.ui.state.CurrentRun;
+import org.bitcountlab.ui.state.CurrentString;
+import org.bitcountlab.ui.state.LabModel;
+
+/** The bit editor and the softmax chart: the string, its true count, the answer and which model gave it. */
+public final class BitEditorViewModel {
+
+    private final CurrentString string;
+    private final ObjectBinding<Message> trueCount;
+    private final ObjectBinding<Message> answer;
+    private final ObjectBinding<Message> modelDescription;
+
+    public BitEditorViewModel(CurrentString string, CurrentModel models, CurrentRun run) {
+        this.string = string;
+        trueCount = Bindings.createObjectBinding(() -> new Message("bits.trueCount", string.trueCountProperty().get()),
+                string.trueCountProperty());
+        answer = Bindings.createObjectBinding(() -> {
+            Prediction prediction = string.predictionProperty().get();
+            if (prediction == null) {
+                return null;
+            }
+            int count = prediction.predictedCount();
+            return new Message(prediction.correct() ? "bits.predicted.right" : "bits.predicted.wrong",
+                    count, 100 * prediction.probability(count));
+        }, string.predictionProperty());
+        modelDescription = Bindings.createObjectBinding(() -> describe(models.get(), run.curve().size()),
+                models.modelProperty(), run.curve());
+    }
+
+    private static Message describe(LabModel model, int epochs) {
+        if (model == null) {
+            return new Message("bits.model.loading");
+        }
+        return switch (model.origin()) {
+            case PRETRAINED -> model.model().testError() == null ? new Message("bits.model.pretrainedUnmeasured")
+                    : new Message("bits.model.pretrained", model.model().testError());
+            case UNTRAINED -> new Message("bits.model.untrained");
+            case TRAINING -> new Message("bits.model.training", epochs);
+            case TRAINED -> new Message("bits.model.trained", model.model().curve().size());
+            case OPENED -> new Message("bits.model.loaded", model.name());
+        };
+    }
+
+    public IntegerProperty valueProperty() {
+        return string.valueProperty();
+    }
+
+    public ReadOnlyObjectProperty<Prediction> predictionProperty() {
+        return string.predictionProperty();
+    }
+
+    /** True when the answer is right, false when wrong, null while there is none. */
+    public Boolean answerIsRight() {
+        Prediction prediction = string.predictionProperty().get();
+        return prediction == null ? null : prediction.correct();
+    }
+
+    public ObjectBinding<Message> trueCountProperty() {
+        return trueCount;
+    }
+
+    /** "Predicted: 12 (98.8%), right", or null while no model is loaded. */
+    public ObjectBinding<Message> answerProperty() {
+        return answer;
+    }
+
+    public ObjectBinding<Message> modelDescriptionProperty() {
+        return modelDescription;
+    }
+
+    public void flip(int step) {
+        string.flip(step);
+    }
+
+    public void allZero() {
+        string.allZero();
+    }
+
+    public void allOne() {
+        string.allOne();
+    }
+
+    public void randomise() {
+        string.randomise();
+    }
+
+    public void tutorialExample() {
+        string.tutorialExample();
+    }
+}

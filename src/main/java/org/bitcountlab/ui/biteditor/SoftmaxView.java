@@ -1,0 +1,27 @@
+package org.bitcountlab.ui.biteditor;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Tooltip;
+
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+
+/** The softmax over the counts for the string in the bit editor. */
+public final class SoftmaxView {
+
+    @FXML private SoftmaxChart softmaxChart;
+
+    private final BitEditorViewModel viewModel;
+    private final ViewScope scope;
+
+    public SoftmaxView(BitEditorViewModel viewModel, ViewScope scope) {
+        this.viewModel = viewModel;
+        this.scope = scope;
+    }
+
+    @FXML
+    private void initialize() {
+        Tooltip.install(softmaxChart, new Tooltip(Messages.get("softmax.tooltip")));
+        scope.follow(viewModel.predictionProperty(), (obs, old, now) -> softmaxChart.show(now));
+    }
+}

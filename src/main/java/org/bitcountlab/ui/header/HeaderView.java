@@ -1,0 +1,108 @@
+package org.bitcountlab.ui.header;
+
+import java.io.File;
+import java.util.Locale;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import org.bitcountlab.core.training.ModelFile;
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
+
+/** The header bar: title, language, Open and Save, what presentation mode hides, and the mode itself. */
+public final class HeaderView {
+
+    @FXML private ComboBox<Locale> languageChoice;
+    @FXML private Button openButton;
+    @FXML private Button saveButton;
+    @FXML private MenuButton hideMenu;
+    @FXML private ToggleButton presentationToggle;
+
+    private final HeaderViewModel viewModel;
+    private final ViewScope scope;
+
+    public HeaderView(HeaderViewModel viewModel, ViewScope scope) {
+        this.viewModel = viewModel;
+        this.scope = scope;
+    }
+
+    @FXML
+    private void initialize() {
+        languageChoice.getItems().setAll(Messages.LANGUAGES);
+        languageChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale locale) {
+                return locale == null ? "" : locale.getDisplayLanguage(locale);
+            }
+
+            @Override
+            public Locale fromString(String text) {
+                return null;
+            }
+        });
+        languageChoice.valueProperty().bindBidirectional(viewModel.languageProperty());
+        openButton.disableProperty().bind(viewModel.canOpenProperty().not());
+        saveButton.disableProperty().bind(viewModel.canSaveProperty().not());
+        Presentation presentation = viewModel.presentation();
+        presentationToggle.selectedProperty().bindBidirectional(presentation.onProperty());
+        for (Presentation.Part part : Presentation.Part.values()) {
+            CheckMenuItem item = new CheckMenuItem(Messages.get("presentation.hide." + part.name().toLowerCase(Locale.ROOT)));
+            item.setSelected(presentation.hiddenParts().contains(part));
+            item.selectedProperty().addListener((obs, old, hide) -> {
+                if (hide) {
+                    presentation.hiddenParts().add(part);
+                } else {
+                    presentation.hiddenParts().remove(part);
+                }
+            });
+            hideMenu.getItems().add(item);
+        }
+        for (var node : new javafx.scene.Node[] {languageChoice, openButton, saveButton}) {
+            node.visibleProperty().bind(presentation.hides(Presentation.Part.FILES).not());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        scope.listen(viewModel.problemProperty(), (obs, old, now) -> {
+            if (now != null) {
+                viewModel.problemShown();
+                Alert alert = new Alert(Alert.AlertType.ERROR, now.text());
+                alert.setHeaderText(null);
+                alert.setTitle(Messages.get("app.title"));
+                alert.initOwner(openButton.getScene().getWindow());
+                alert.show();
+            }
+        });
+    }
+
+    @FXML
+    private void openModel() {
+        File file = chooser().showOpenDialog(openButton.getScene().getWindow());
+        if (file != null) {
+            viewModel.open(file.toPath());
+        }
+    }
+
+    @FXML
+    private void saveModel() {
+        FileChooser chooser = chooser();
+        chooser.setInitialFileName("model" + ModelFile.EXTENSION);
+        File file = chooser.showSaveDialog(saveButton.getScene().getWindow());
+        if (file != null) {
+            viewModel.save(file.toPath());
+        }
+    }
+
+    private static FileChooser chooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("model.fileType"), "*.zip"));
+        return chooser;
+    }
+}

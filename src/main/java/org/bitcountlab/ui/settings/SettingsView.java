@@ -1,0 +1,92 @@
+package org.bitcountlab.ui.settings;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
+
+/** The settings panel: binds each field to the {@link SettingsViewModel} and shows why one is not acceptable. */
+public final class SettingsView {
+
+    @FXML private VBox settingsPane;
+    @FXML private ComboBox<Preset> presetChoice;
+    @FXML private TextField hiddenField;
+    @FXML private Label hiddenError;
+    @FXML private TextField batchField;
+    @FXML private Label batchError;
+    @FXML private TextField epochsField;
+    @FXML private Label epochsError;
+    @FXML private TextField learningRateField;
+    @FXML private Label learningRateError;
+    @FXML private TextField trainSizeField;
+    @FXML private Label trainSizeError;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private CheckBox shuffleCheck;
+
+    private final SettingsViewModel viewModel;
+    private final Presentation presentation;
+    private final ViewScope scope;
+
+    public SettingsView(SettingsViewModel viewModel, Presentation presentation, ViewScope scope) {
+        this.viewModel = viewModel;
+        this.presentation = presentation;
+        this.scope = scope;
+    }
+
+    @FXML
+    private void initialize() {
+        StringConverter<Preset> names = new StringConverter<>() {
+            @Override
+            public String toString(Preset preset) {
+                return preset == null ? Messages.get("settings.preset.custom") : Messages.get("settings.preset." + preset.id());
+            }
+
+            @Override
+            public Preset fromString(String text) {
+                return null;
+            }
+        };
+        presetChoice.getItems().setAll(Preset.values());
+        presetChoice.setConverter(names);
+        presetChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Preset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(names.toString(empty ? null : item));
+            }
+        });
+        presetChoice.valueProperty().bindBidirectional(viewModel.presetProperty());
+        bind(hiddenField, hiddenError, viewModel.hidden());
+        bind(batchField, batchError, viewModel.batch());
+        bind(epochsField, epochsError, viewModel.epochs());
+        bind(learningRateField, learningRateError, viewModel.learningRate());
+        bind(trainSizeField, trainSizeError, viewModel.trainSize());
+        bind(seedField, seedError, viewModel.seed());
+        shuffleCheck.selectedProperty().bindBidirectional(viewModel.shuffleProperty());
+        settingsPane.visibleProperty().bind(presentation.hides(Presentation.Part.SETTINGS).not());
+        settingsPane.managedProperty().bind(settingsPane.visibleProperty());
+    }
+
+    private void bind(TextField field, Label error, NumberField model) {
+        field.textProperty().bindBidirectional(model.textProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        scope.follow(model.errorProperty(), (obs, old, now) -> {
+            error.setText(now == null ? "" : now.text());
+            field.getStyleClass().remove("invalid");
+            if (now != null) {
+                field.getStyleClass().add("invalid");
+            }
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package org.bitcountlab.ui.settings;
+
+import java.util.List;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.state.CurrentString;
+
+/**
+ * The settings panel's state: one text per field, checked as it is typed, each field with its own
+ * reason when it is not acceptable; a preset, which reads "custom" once a field differs from it.
+ */
+public final class SettingsViewModel {
+
+    private static final int LENGTH = CurrentString.LENGTH;
+
+    private final NumberField hidden = NumberField.whole("settings.hidden");
+    private final NumberField batch = NumberField.whole("settings.batch");
+    private final NumberField epochs = NumberField.whole("settings.epochs");
+    private final NumberField learningRate = NumberField.decimal("settings.learningRate");
+    private final NumberField trainSize = NumberField.whole("settings.trainSize");
+    private final NumberField seed = NumberField.whole("settings.seed");
+    private final BooleanProperty shuffle = new SimpleBooleanProperty(this, "shuffle", true);
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.FAST);
+    private final BooleanBinding valid;
+    // what the fields say, or null while one is not acceptable
+    private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private Preset applying;
+    private Preset base = Preset.FAST; // the last preset chosen: what the fields do not show comes from it
+
+    public SettingsViewModel() {
+        for (NumberField field : fields()) {
+            field.textProperty().addListener((obs, old, now) -> validate());
+        }
+        shuffle.addListener((obs, old, now) -> validate());
+        valid = settings.isNotNull();
+        preset.addListener((obs, old, now) -> {
+            if (now != null) {
+                apply(now);
+            }
+        });
+        apply(Preset.FAST);
+    }
+
+    public List<NumberField> fields() {
+        return List.of(hidden, batch, epochs, learningRate, trainSize, seed);
+    }
+
+    private void apply(Preset chosen) {
+        applying = chosen;
+        base = chosen;
+        try {
+            TrainingSettings s = chosen.settings();
+            hidden.show(s.hidden());
+            batch.show(s.batchSize());
+            epochs.show(s.epochs());
+            learningRate.show(s.learningRate());
+            trainSize.show(s.trainSize());
+            seed.show(s.seed());
+            shuffle.set(s.shuffleEachEpoch());
+        } finally {
+            applying = null;
+        }
+        validate();
+    }
+
+    private void validate() {
+        if (applying != null) {
+            return;
+        }
+        int strings = 1 << LENGTH;
+        Long train = trainSize.check(1, strings - 1);
+        Long h = hidden.check(TrainingSettings.MIN_HIDDEN, TrainingSettings.MAX_HIDDEN);
+        Long e = epochs.check(TrainingSettings.MIN_EPOCHS, TrainingSettings.MAX_EPOCHS);
+        Long b = batch.check(1, train != null ? train : strings - 1);
+        Long s = seed.check(Long.MIN_VALUE, Long.MAX_VALUE);
+        Double lr = learningRate.checkPositive(TrainingSettings.MAX_LEARNING_RATE, "validation.learningRate");
+        boolean complete = train != null && h != null && e != null && b != null && s != null && lr != null;
+        TrainingSettings typed = !complete ? null : base.settings().withHidden(h.intValue()).withBatchSize(b.intValue())
+                .withEpochs(e.intValue()).withLearningRate(lr).withTrainSize(train.intValue()).withSeed(s)
+                .withEvalSample(Math.min(base.settings().evalSample(), strings - train.intValue()))
+                .withShuffleEachEpoch(shuffle.get());
+        settings.set(typed);
+        if (preset.get() != null && !preset.get().settings().equals(typed)) {
+            preset.set(null); // the fields no longer say what the preset says
+        }
+    }
+
+    /** The settings the fields describe, or null while one of them is not acceptable. */
+    public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** The settings the fields describe, or those of the last preset while a field is not acceptable. */
+    public TrainingSettings settingsOrPreset() {
+        return settings.get() != null ? settings.get() : base.settings();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    public NumberField hidden() {
+        return hidden;
+    }
+
+    public NumberField batch() {
+        return batch;
+    }
+
+    public NumberField epochs() {
+        return epochs;
+    }
+
+    public NumberField learningRate() {
+        return learningRate;
+    }
+
+    public NumberField trainSize() {
+        return trainSize;
+    }
+
+    public NumberField seed() {
+        return seed;
+    }
+
+    public BooleanProperty shuffleProperty() {
+        return shuffle;
+    }
+
+    /** The preset the fields show, or null once they were edited away from it. */
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+}

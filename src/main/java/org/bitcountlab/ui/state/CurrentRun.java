@@ -1,0 +1,260 @@
+package org.bitcountlab.ui.state;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.RunOutcome;
+import org.bitcountlab.core.training.RunResult;
+import org.bitcountlab.core.training.TrainedModel;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.tasks.TaskService;
+
+/**
+ * The run the window shows: its state, settings, learning curve, progress and time left. At most
+ * one run is current; everything a run delivers arrives through its own {@link RunChannel} and is
+ * read only while that run is current, so Reset forgets a run at once and for good.
+ */
+public final class CurrentRun {
+
+    public enum State { IDLE, TRAINING, PAUSED, FINISHED }
+
+    private final TaskService tasks;
+    private final CurrentModel models;
+    private final RunHistory history;
+    private final StatusLine status;
+    private final Supplier<LabModel> restingModel;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ObservableList<EpochResult> curve = FXCollections.observableArrayList();
+    private final ObservableList<EpochResult> readOnlyCurve = FXCollections.unmodifiableObservableList(curve);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(this, "secondsLeft", -1);
+    private final BooleanBinding running = Bindings.createBooleanBinding(
+            () -> state.get() == State.TRAINING || state.get() == State.PAUSED, state);
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drain();
+        }
+    };
+    private RunChannel channel;
+
+    /** @param restingModel what the window shows when no run is: the pretrained model, or null */
+    public CurrentRun(TaskService tasks, CurrentModel models, RunHistory history, StatusLine status,
+            Supplier<LabModel> restingModel) {
+        this.tasks = tasks;
+        this.models = models;
+        this.history = history;
+        this.status = status;
+        this.restingModel = restingModel;
+    }
+
+    /**
+     * Trains a fresh network in the background; {@code whenDone} gets the result on the FX thread
+     * unless the run is reset away first. False if a run is already going.
+     */
+    public boolean start(TrainingSettings newSettings, int sweep, Consumer<RunResult> whenDone) {
+        if (running.get()) {
+            return false;
+        }
+        forget();
+        RunChannel next = new RunChannel(models.newId(), newSettings, sweep, whenDone);
+        channel = next;
+        settings.set(newSettings);
+        state.set(State.TRAINING);
+        status.show("status.loading");
+        tasks.submit(job -> next.run.run(), result -> finished(next, result), error -> failed(next, error));
+        frames.start();
+        return true;
+    }
+
+    public void togglePause() {
+        if (state.get() == State.TRAINING) {
+            channel.run.pause();
+            channel.pausedAt(System.nanoTime());
+            showPaused();
+        } else if (state.get() == State.PAUSED) {
+            channel.resumedAt(System.nanoTime());
+            channel.run.resume();
+            state.set(State.TRAINING);
+            status.show("status.training", curve.size(), settings.get().epochs());
+        }
+    }
+
+    /** Trains to the end of the current epoch (or the next one, when paused), then pauses. */
+    public boolean step() {
+        if (!running.get()) {
+            return false;
+        }
+        channel.pauseAfterThisEpoch();
+        if (state.get() == State.PAUSED) {
+            togglePause();
+        }
+        return true;
+    }
+
+    /** Ends the run before its next minibatch; it stays on screen with what it learned. */
+    public void stop() {
+        if (running.get()) {
+            channel.run.cancel();
+        }
+    }
+
+    /** Forgets the run at once: curve, progress, model and selection; back to the resting model. */
+    public void reset() {
+        forget();
+        history.selected().clear();
+        status.show("status.ready");
+        models.show(restingModel.get());
+    }
+
+    /** Shows a model opened from a file as a finished run: its curve, its settings, its weights. */
+    public void showOpened(TrainedModel opened, String name) {
+        forget();
+        settings.set(opened.settings());
+        curve.setAll(opened.curve());
+        progress.set(1);
+        state.set(State.FINISHED);
+        models.show(models.create(LabModel.Origin.OPENED, name, opened));
+        status.show("status.loaded", name);
+    }
+
+    private void forget() {
+        if (channel != null) {
+            channel.run.cancel();
+            channel = null;
+        }
+        frames.stop();
+        curve.clear();
+        settings.set(null);
+        progress.set(0);
+        secondsLeft.set(-1);
+        state.set(State.IDLE);
+    }
+
+    /** Takes what the current run delivered since the last frame. */
+    private void drain() {
+        RunChannel current = channel;
+        if (current == null) {
+            return;
+        }
+        TrainingSettings s = settings.get();
+        if (current.takeStarted() && state.get() == State.TRAINING) {
+            status.show("status.training", 0, s.epochs());
+        }
+        List<EpochResult> added = current.takeEpochs();
+        if (!added.isEmpty()) {
+            curve.addAll(added);
+            progress.set((double) curve.size() / s.epochs());
+            secondsLeft.set(current.secondsLeft(curve.size(), s.epochs(), System.nanoTime()));
+            if (state.get() == State.TRAINING) {
+                status.show("status.training", curve.size(), s.epochs());
+            }
+        }
+        ParameterSnapshot fresh = current.takeParameters();
+        if (fresh != null) {
+            double seconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).trainSeconds();
+            models.show(new LabModel(current.modelId, LabModel.Origin.TRAINING, "",
+                    new TrainedModel(s, curve, seconds, null, fresh)));
+        }
+        if (current.takePausedAfterEpoch() && state.get() == State.TRAINING) {
+            current.pausedAt(System.nanoTime());
+            showPaused();
+        }
+    }
+
+    private void showPaused() {
+        state.set(State.PAUSED);
+        status.show("status.paused", curve.size(), settings.get().epochs());
+    }
+
+    private void finished(RunChannel done, RunResult result) {
+        if (done != channel) {
+            return; // reset away, or replaced by a newer run
+        }
+        drain();
+        frames.stop();
+        channel = null;
+        secondsLeft.set(-1);
+        state.set(State.FINISHED);
+        models.show(new LabModel(done.modelId, LabModel.Origin.TRAINED, "", TrainedModel.of(result)));
+        history.add(done.modelId, result, done.sweep);
+        if (result.outcome() == RunOutcome.COMPLETED) {
+            progress.set(1);
+            status.show("status.finished", result.curve().size(), result.trainSeconds(), result.finalHeldOutError());
+        } else if (result.outcome() == RunOutcome.CANCELLED) {
+            status.show("status.stopped", result.curve().size(), result.finalHeldOutError());
+        } else {
+            status.show("status.diverged", result.reason());
+        }
+        done.whenDone.accept(result);
+    }
+
+    private void failed(RunChannel done, Throwable error) {
+        if (done != channel) {
+            return;
+        }
+        drain();
+        frames.stop();
+        channel = null;
+        secondsLeft.set(-1);
+        state.set(State.FINISHED);
+        LabModel shown = models.get();
+        if (shown != null && shown.id() == done.modelId) {
+            models.show(new LabModel(shown.id(), LabModel.Origin.TRAINED, "", shown.model()));
+        }
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        status.show("status.failed", root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    public void shutdown() {
+        stop();
+        frames.stop();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public State getState() {
+        return state.get();
+    }
+
+    public BooleanBinding runningProperty() {
+        return running;
+    }
+
+    /** The settings of the run shown, or null when none is. */
+    public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ObservableList<EpochResult> curve() {
+        return readOnlyCurve;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Seconds of training left, or -1 while unknown. */
+    public ReadOnlyDoubleProperty secondsLeftProperty() {
+        return secondsLeft.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,102 @@
+package org.bitcountlab.ui.state;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import org.bitcountlab.core.model.Nd4jRuntime;
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.training.PretrainedModel;
+import org.bitcountlab.core.training.TrainedModel;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.tasks.TaskService;
+
+/**
+ * The state the window's views share, each piece owned by one object: the model shown, the run,
+ * the session's runs, the string under study, the status line and presentation mode. View models
+ * are given the pieces they need; views never talk to each other.
+ */
+public final class Lab {
+
+    private final TaskService tasks = new TaskService();
+    private final StatusLine status = new StatusLine();
+    private final CurrentModel models = new CurrentModel();
+    private final RunHistory history = new RunHistory();
+    private final Presentation presentation = new Presentation();
+    private final ReadOnlyObjectWrapper<LabModel> resting = new ReadOnlyObjectWrapper<>(this, "resting");
+    private final CurrentRun run = new CurrentRun(tasks, models, history, status, resting::get);
+    private final ModelAnalysis analysis = new ModelAnalysis(models, tasks, status, history);
+    private final CurrentString string = new CurrentString(models);
+
+    /** Loads the pretrained model in the background; the window shows it as soon as it is there. */
+    public void loadPretrained() {
+        tasks.submit(job -> PretrainedModel.load(),
+                model -> rest(models.create(LabModel.Origin.PRETRAINED, "", model)),
+                error -> {
+                    TrainingSettings settings = TrainingSettings.fast();
+                    rest(models.create(LabModel.Origin.UNTRAINED, "", new TrainedModel(settings, java.util.List.of(), 0,
+                            null, ParameterSnapshot.untrained(settings.length(), settings.hidden(), settings.seed()))));
+                    status.show("status.noPretrained", error.getMessage());
+                });
+    }
+
+    private void rest(LabModel model) {
+        resting.set(model);
+        if (models.get() == null) {
+            models.show(model);
+        }
+    }
+
+    /**
+     * Loads ND4J's natives in the background so that the first Train does not wait for them.
+     * Called once the window is up: loading them takes a core for a few seconds, which the
+     * window's first frames should not have to share.
+     */
+    public void preloadNumerics() {
+        tasks.submit(job -> {
+            Nd4jRuntime.initialise();
+            return null;
+        }, done -> { }, error -> { }); // a failure is reported when training starts
+    }
+
+    public void shutdown() {
+        run.shutdown();
+        analysis.cancelFullEvaluation();
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public StatusLine status() {
+        return status;
+    }
+
+    public CurrentModel models() {
+        return models;
+    }
+
+    public RunHistory history() {
+        return history;
+    }
+
+    public Presentation presentation() {
+        return presentation;
+    }
+
+    public CurrentRun run() {
+        return run;
+    }
+
+    public ModelAnalysis analysis() {
+        return analysis;
+    }
+
+    public CurrentString string() {
+        return string;
+    }
+
+    /** The model shown when no run is: the pretrained one, once loaded. */
+    public ReadOnlyObjectProperty<LabModel> restingModelProperty() {
+        return resting.getReadOnlyProperty();
+    }
+}

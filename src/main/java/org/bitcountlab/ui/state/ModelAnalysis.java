@@ -1,0 +1,99 @@
+package org.bitcountlab.ui.state;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+
+import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.training.Evaluation;
+import org.bitcountlab.core.training.Evaluator;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.tasks.Job;
+import org.bitcountlab.ui.tasks.TaskService;
+
+/**
+ * Measures the model shown: on its held-out sample as soon as it stops changing, and on every
+ * test string on request. A result lands only on the model it measured.
+ */
+public final class ModelAnalysis {
+
+    private final CurrentModel models;
+    private final TaskService tasks;
+    private final StatusLine status;
+    private final RunHistory history;
+    private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating", false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private Job<Evaluation> fullEvaluation;
+
+    public ModelAnalysis(CurrentModel models, TaskService tasks, StatusLine status, RunHistory history) {
+        this.models = models;
+        this.tasks = tasks;
+        this.status = status;
+        this.history = history;
+        models.modelProperty().addListener((obs, old, now) -> {
+            boolean settled = now != null && !now.isTraining();
+            boolean changed = old == null || old.isTraining() || !now.sameWeightsAs(old);
+            if (now == null || !now.sameWeightsAs(old)) {
+                cancelFullEvaluation();
+            }
+            if (settled && changed) {
+                analyseHeldOut(now);
+            }
+        });
+    }
+
+    private void analyseHeldOut(LabModel model) {
+        TrainingSettings settings = model.model().settings();
+        tasks.submit(job -> Evaluator.evaluate(model.model().parameters(),
+                        BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
+                                .heldOutSample(settings.evalSample())),
+                evaluation -> models.acceptFailures(new FailureAnalysis(model, evaluation, false)),
+                error -> status.show("status.failed", error.getMessage()));
+    }
+
+    /** Scores the model shown on every string it did not train on, with progress. */
+    public void evaluateAll() {
+        LabModel model = models.get();
+        if (model == null || model.isTraining() || evaluating.get()) {
+            return;
+        }
+        TrainingSettings settings = model.model().settings();
+        long start = System.nanoTime();
+        evaluating.set(true);
+        status.show("status.evaluating", (long) settings.testSize());
+        Job<Evaluation> job = tasks.submit(running -> Evaluator.evaluate(model.model().parameters(),
+                        BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues(),
+                        running::progress, running::isCancelled),
+                evaluation -> {
+                    evaluating.set(false);
+                    if (models.acceptTestError(model, evaluation.errorPercent())) {
+                        models.acceptFailures(new FailureAnalysis(models.get(), evaluation, true));
+                        history.setTestError(model.id(), evaluation.errorPercent());
+                        status.show("status.evaluated", evaluation.strings(), evaluation.errorPercent(),
+                                (System.nanoTime() - start) / 1e9);
+                    }
+                },
+                error -> {
+                    evaluating.set(false);
+                    status.show("status.failed", error.getMessage());
+                });
+        fullEvaluation = job;
+        progress.bind(job.progressProperty());
+        job.setOnCancelled(event -> evaluating.set(false));
+    }
+
+    public void cancelFullEvaluation() {
+        if (fullEvaluation != null && fullEvaluation.isRunning()) {
+            fullEvaluation.cancel();
+        }
+    }
+
+    public ReadOnlyBooleanProperty evaluatingProperty() {
+        return evaluating.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+}

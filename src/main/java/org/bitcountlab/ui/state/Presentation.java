@@ -1,0 +1,34 @@
+package org.bitcountlab.ui.state;
+
+import java.util.EnumSet;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/** Presentation mode for a class: on or off, and what it hides (the teacher's choice). */
+public final class Presentation {
+
+    /** The parts of the window a teacher may hide from the class. */
+    public enum Part { SETTINGS, LOSS_CHART, CHART_TOOLS, EVALUATE, FILES }
+
+    private final BooleanProperty on = new SimpleBooleanProperty(this, "on", false);
+    private final ObservableSet<Part> hidden = FXCollections.observableSet(EnumSet.allOf(Part.class));
+
+    public BooleanProperty onProperty() {
+        return on;
+    }
+
+    /** The parts hidden while presentation mode is on. */
+    public ObservableSet<Part> hiddenParts() {
+        return hidden;
+    }
+
+    /** True while {@code part} is out of sight. */
+    public BooleanBinding hides(Part part) {
+        return Bindings.createBooleanBinding(() -> on.get() && hidden.contains(part), on, hidden);
+    }
+}

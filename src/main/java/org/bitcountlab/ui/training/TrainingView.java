@@ -1,0 +1,85 @@
+package org.bitcountlab.ui.training;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
+
+/** The training controls: buttons, progress bar, epochs done and time left. */
+public final class TrainingView {
+
+    @FXML private Button trainButton;
+    @FXML private Button pauseButton;
+    @FXML private Button stepButton;
+    @FXML private Button stopButton;
+    @FXML private Button resetButton;
+    @FXML private Button evaluateAllButton;
+    @FXML private ProgressBar trainingProgress;
+    @FXML private ProgressBar evaluationProgress;
+    @FXML private Label progressLabel;
+    @FXML private Label etaLabel;
+
+    private final TrainingViewModel viewModel;
+    private final Presentation presentation;
+    private final ViewScope scope;
+
+    public TrainingView(TrainingViewModel viewModel, Presentation presentation, ViewScope scope) {
+        this.viewModel = viewModel;
+        this.presentation = presentation;
+        this.scope = scope;
+    }
+
+    @FXML
+    private void initialize() {
+        trainButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        pauseButton.disableProperty().bind(viewModel.runningProperty().not());
+        pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty())
+                .then(Messages.get("training.resume")).otherwise(Messages.get("training.pause")));
+        stepButton.disableProperty().bind(viewModel.canStepProperty().not());
+        stopButton.disableProperty().bind(viewModel.runningProperty().not().and(viewModel.evaluatingProperty().not()));
+        evaluateAllButton.disableProperty().bind(viewModel.canEvaluateProperty().not());
+        evaluateAllButton.visibleProperty().bind(presentation.hides(Presentation.Part.EVALUATE).not());
+        evaluateAllButton.managedProperty().bind(evaluateAllButton.visibleProperty());
+        trainingProgress.progressProperty().bind(viewModel.progressProperty());
+        evaluationProgress.progressProperty().bind(viewModel.evaluationProgressProperty());
+        evaluationProgress.visibleProperty().bind(viewModel.evaluatingProperty());
+        evaluationProgress.managedProperty().bind(viewModel.evaluatingProperty());
+        scope.follow(viewModel.progressTextProperty(), (obs, old, now) -> progressLabel.setText(now.text()));
+        scope.follow(viewModel.timeLeftProperty(), (obs, old, now) -> etaLabel.setText(now == null ? "" : now.text()));
+    }
+
+    @FXML
+    private void train() {
+        viewModel.train();
+    }
+
+    @FXML
+    private void togglePause() {
+        viewModel.togglePause();
+    }
+
+    @FXML
+    private void step() {
+        viewModel.step();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void reset() {
+        viewModel.reset();
+    }
+
+    @FXML
+    private void evaluateAll() {
+        viewModel.evaluateAll();
+    }
+}
