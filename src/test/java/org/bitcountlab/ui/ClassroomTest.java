@@ -27,7 +27,7 @@ import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.failures.ConfusionView;
-import org.bitcountlab.ui.failures.ErrorByCountChart;
+import org.bitcountlab.ui.failures.ErrorByCountView;
 import org.bitcountlab.ui.failures.LengthChart;
 import org.bitcountlab.ui.inside.StepView;
 import org.bitcountlab.ui.state.CurrentRun;
@@ -179,9 +179,9 @@ class ClassroomTest extends MainWindowFixture {
     @Test
     void errorByCountHasABarForEveryCount(FxRobot robot) throws Exception {
         waitForIdle();
-        ErrorByCountChart chart = robot.lookup("#errorByCountChart").queryAs(ErrorByCountChart.class);
-        assertThat(chart.barCount()).isEqualTo(21);
-        assertThat(chart.getTitle()).startsWith("Error by true count on 50,000 held-out strings");
+        ErrorByCountView chart = robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class);
+        assertThat(chart.evaluation().length()).isEqualTo(20);
+        assertThat(chart.title()).startsWith("Error by true count on 50,000 held-out strings");
         ConfusionView confusion = robot.lookup("#confusionView").queryAs(ConfusionView.class);
         assertThat(confusion.evaluation().confusion()).hasNumberOfRows(21);
     }

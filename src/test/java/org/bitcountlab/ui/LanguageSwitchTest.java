@@ -15,7 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
-import org.bitcountlab.ui.failures.ErrorByCountChart;
+import org.bitcountlab.ui.failures.ErrorByCountView;
 import org.bitcountlab.ui.failures.LengthChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -96,8 +96,7 @@ class LanguageSwitchTest extends MainWindowFixture {
 
     private static Shown shown(FxRobot robot) {
         return new Shown(points(robot, "#errorChart", 0), points(robot, "#lossChart", 0),
-                robot.lookup("#errorByCountChart").queryAs(ErrorByCountChart.class).getData().get(0).getData().stream()
-                        .map(d -> (Object) d.getYValue()).toList(),
+                List.of(robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class).evaluation()),
                 robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().stream()
                         .map(d -> (Object) d.getYValue()).toList(),
                 robot.lookup("#logScaleCheck").queryAs(CheckBox.class).isSelected(),
@@ -117,7 +116,7 @@ class LanguageSwitchTest extends MainWindowFixture {
     private static Words words(FxRobot robot) {
         return new Words(text(robot, "#statusLabel"), text(robot, "#modelLabel"), text(robot, "#progressLabel"),
                 robot.lookup("#trainButton").queryButton().getText(),
-                robot.lookup("#errorByCountChart").queryAs(ErrorByCountChart.class).getTitle());
+                robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class).title());
     }
 
     private static String text(FxRobot robot, String label) {

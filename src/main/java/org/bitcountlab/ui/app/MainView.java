@@ -20,6 +20,7 @@ public final class MainView {
     @FXML private VBox sidePanel;
     @FXML private HBox bitsPanel;
     @FXML private SoftmaxChart softmax;
+    @FXML private VBox bitEditorPane;
 
     private final Presentation presentation;
     private final ViewScope scope;
@@ -38,6 +39,8 @@ public final class MainView {
         root.getStyleClass().remove("presentation");
         bitsPanel.getChildren().remove(softmax);
         sidePanel.getChildren().remove(softmax);
+        // the bits take the whole width the softmax chart leaves, so the class can read them
+        HBox.setHgrow(bitEditorPane, on ? Priority.ALWAYS : Priority.NEVER);
         if (on) {
             root.getStyleClass().add("presentation");
             sidePanel.getChildren().add(softmax);

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 
 import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.ui.common.Messages;
@@ -28,6 +29,8 @@ public final class BitEditor extends HBox {
             button.getStyleClass().add("bit");
             button.setId("bit" + step);
             button.setFocusTraversable(true);
+            button.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(button, Priority.ALWAYS);
             button.setTooltip(new Tooltip(Messages.get("bits.bit.tooltip", step + 1)));
             button.setAccessibleText(Messages.get("bits.editor.accessible", step + 1, 0));
             int bit = step;

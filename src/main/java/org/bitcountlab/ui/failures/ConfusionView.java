@@ -38,16 +38,17 @@ public final class ConfusionView extends CanvasView {
         }
         long[][] confusion = evaluation.confusion();
         int n = confusion.length;
-        double label = 26;
+        double text = textSize();
+        double label = text * 2;
         double size = Math.min(width - label, height - 2 * label) / n;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(Color.web("#1f2a44"));
-        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setFont(Font.font(null, FontWeight.BOLD, text));
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(Messages.get("confusion.title"), 0, label / 2, width);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(Font.font(Math.max(9, Math.min(12, size * 0.8))));
+        g.setFont(Font.font(text));
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
             for (long count : confusion[t]) {

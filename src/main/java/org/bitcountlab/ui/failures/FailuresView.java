@@ -1,33 +1,42 @@
 package org.bitcountlab.ui.failures;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 
+import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.CurrentString;
+import org.bitcountlab.ui.state.Presentation;
 
 /** The "where it fails" tab: error by true count, the confusion matrix and other lengths. */
 public final class FailuresView {
 
-    @FXML private ErrorByCountChart errorByCountChart;
+    @FXML private ErrorByCountView errorByCountView;
     @FXML private ConfusionView confusionView;
     @FXML private Button lengthsButton;
     @FXML private LengthChart lengthChart;
 
     private final FailuresViewModel viewModel;
+    private final Presentation presentation;
     private final ViewScope scope;
 
-    public FailuresView(FailuresViewModel viewModel, ViewScope scope) {
+    public FailuresView(FailuresViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
+        this.presentation = presentation;
         this.scope = scope;
     }
 
     @FXML
     private void initialize() {
         scope.follow(viewModel.failuresProperty(), (obs, old, now) -> {
-            errorByCountChart.show(now == null ? null : now.evaluation(), viewModel.measuredOnProperty().get());
+            errorByCountView.show(now == null ? null : now.evaluation(), viewModel.measuredOnProperty().get());
             confusionView.show(now == null ? null : now.evaluation());
         });
+        for (CanvasView view : new CanvasView[] {errorByCountView, confusionView}) {
+            view.textSizeProperty().bind(Bindings.when(presentation.onProperty())
+                    .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+        }
         lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty());
         scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> lengthChart.show(now, CurrentString.LENGTH));
     }

@@ -1,21 +1,29 @@
 package org.bitcountlab.ui.inside;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 
+import org.bitcountlab.ui.common.CanvasView;
+import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
 
 /** The "inside the LSTM" tab. */
 public final class InsideView {
 
     @FXML private CheckBox cellStateCheck;
     @FXML private StepView stepView;
+    @FXML private Label caption;
 
     private final InsideViewModel viewModel;
+    private final Presentation presentation;
     private final ViewScope scope;
 
-    public InsideView(InsideViewModel viewModel, ViewScope scope) {
+    public InsideView(InsideViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
+        this.presentation = presentation;
         this.scope = scope;
     }
 
@@ -24,5 +32,9 @@ public final class InsideView {
         cellStateCheck.selectedProperty().bindBidirectional(viewModel.showCellProperty());
         stepView.showCellProperty().bind(viewModel.showCellProperty());
         scope.follow(viewModel.traceProperty(), (obs, old, now) -> stepView.show(now));
+        caption.textProperty().bind(Bindings.when(viewModel.showCellProperty())
+                .then(Messages.get("steps.legend.cell")).otherwise(Messages.get("steps.legend")));
+        stepView.textSizeProperty().bind(Bindings.when(presentation.onProperty())
+                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
     }
 }

@@ -1,5 +1,6 @@
 package org.bitcountlab.ui.training;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -37,6 +38,12 @@ public final class TrainingView {
     @FXML
     private void initialize() {
         trainButton.disableProperty().bind(viewModel.canTrainProperty().not());
+        // a new window starts with Train focused: Space is the first thing a teacher presses
+        trainButton.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(trainButton::requestFocus);
+            }
+        });
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
         pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty())
                 .then(Messages.get("training.resume")).otherwise(Messages.get("training.pause")));
