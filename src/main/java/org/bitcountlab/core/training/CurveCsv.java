@@ -9,7 +9,7 @@ import java.util.Map;
 /** Learning curves as CSV, one row per run and epoch, for a spreadsheet or a plotting script. */
 public final class CurveCsv {
 
-    public static final String HEADER = "run,epoch,mean_loss,held_out_error_percent,train_seconds,training_error_percent";
+    public static final String HEADER = "run,epoch,mean_loss,held_out_error_percent,train_seconds";
 
     private CurveCsv() {
     }
@@ -21,11 +21,8 @@ public final class CurveCsv {
         for (Map.Entry<String, List<EpochResult>> run : curves.entrySet()) {
             String name = '"' + run.getKey().replace("\"", "\"\"") + '"';
             for (EpochResult r : run.getValue()) {
-                // an empty cell where the training error was not measured (curves from older files)
-                String trainingError = Double.isNaN(r.trainingError()) ? ""
-                        : String.format(Locale.ROOT, "%.4f", r.trainingError());
-                out.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.4f,%.3f,%s%n", name, r.epoch(), r.meanLoss(),
-                        r.heldOutError(), r.trainSeconds(), trainingError));
+                out.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.4f,%.3f%n", name, r.epoch(), r.meanLoss(),
+                        r.heldOutError(), r.trainSeconds()));
             }
         }
         out.flush();
