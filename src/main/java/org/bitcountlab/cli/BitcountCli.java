@@ -5,12 +5,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless front end: {@code train}, {@code predict}, {@code evaluate}, {@code benchmark}. */
+/** The headless front end: {@code train}, {@code sweep}, {@code predict}, {@code evaluate}, {@code inspect}, {@code benchmark}. */
 @Command(name = "bitcount-lstm-lab",
         mixinStandardHelpOptions = true,
         version = "Bitcount LSTM Lab 1.0",
         description = "Trains an LSTM to count the ones in a binary string. Without a command, opens the desktop app.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, PredictCommand.class, EvaluateCommand.class, InspectCommand.class,
+                BenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BitcountCli implements Runnable {
 
@@ -19,7 +20,7 @@ public final class BitcountCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: train, predict, evaluate or benchmark");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: train, sweep, predict, evaluate, inspect or benchmark");
     }
 
     public static int run(String... args) {

@@ -1,5 +1,6 @@
 package org.bitcountlab.cli;
 
+import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.core.training.TrainingSettings;
 
@@ -39,12 +40,28 @@ final class SettingsOptions {
     @Option(names = "--shuffle", negatable = true, description = "Reshuffle the training strings each epoch.")
     Boolean shuffle;
 
+    @Option(names = "--cell", paramLabel = "TYPE", description = "Recurrent layer: lstm (default) or rnn (a simple RNN, tanh).")
+    String cell;
+
     TrainingSettings settings() {
         TrainingSettings s;
         try {
             s = Preset.fromId(preset).settings();
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
+        }
+        return applyTo(s);
+    }
+
+    /** {@code start} with every option given on the command line (except the preset) applied. */
+    TrainingSettings applyTo(TrainingSettings start) {
+        TrainingSettings s = start;
+        if (cell != null) {
+            try {
+                s = s.withCellType(CellType.fromId(cell));
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage(e.getMessage());
+            }
         }
         if (length != null) {
             s = s.withLength(length);

@@ -81,6 +81,7 @@ final class TrainCommand implements Runnable {
         summary.put("epochs", result.curve().size());
         summary.put("trainSeconds", Json.round(result.trainSeconds(), 3));
         summary.put("heldOutError", Json.round(result.finalHeldOutError(), 4));
+        summary.put("trainingError", Json.round(result.finalTrainingError(), 4));
         TrainedModel model = TrainedModel.of(result);
         if (fullEval && result.outcome() != RunOutcome.DIVERGED) {
             int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();

@@ -85,6 +85,86 @@ class BitcountCliTest {
     }
 
     @Test
+    void sweepPrintsOneJsonLinePerPointWithEachSeedsErrorsAndASummary() throws Exception {
+        Outcome outcome = run("sweep", "--length", "8", "--vary", "hidden", "--values", "2,4", "--seeds", "2",
+                "--train-size", "60", "--batch", "20", "--epochs", "2", "--eval-sample", "50");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains("run 1 of 4", "run 4 of 4");
+        List<JsonNode> points = outcome.lines().stream().filter(l -> l.startsWith("{\"hidden\"")).map(BitcountCliTest::json).toList();
+        assertThat(points).hasSize(2);
+        for (JsonNode point : points) {
+            assertThat(point.get("runs")).hasSize(2);
+            for (JsonNode seedRun : point.get("runs")) {
+                assertThat(seedRun.get("trainingError").isNumber()).isTrue();
+                assertThat(seedRun.get("heldOutError").isNumber()).isTrue();
+            }
+            assertThat(point.get("heldOutError").get("min").asDouble())
+                    .isLessThanOrEqualTo(point.get("heldOutError").get("max").asDouble());
+        }
+        assertThat(outcome.out()).contains("training error % (min-max)");
+        JsonNode summary = outcome.lastLineJson();
+        assertThat(summary.get("finalFigure").asText()).isEqualTo("median of the last 5 epochs");
+        assertThat(summary.get("completed").asBoolean()).isTrue();
+        assertThat(summary.get("points")).hasSize(2);
+    }
+
+    @Test
+    void badSweepsExitWithCodeTwo() {
+        assertThat(run("sweep").err()).contains("Name a ready sweep");
+        for (String[] args : new String[][] {
+                {"sweep"},
+                {"sweep", "--vary", "depth", "--values", "1,2"},
+                {"sweep", "--ready", "nonsense"},
+                {"sweep", "--vary", "hidden", "--values", "0,2"},
+                {"sweep", "--vary", "hidden", "--values", "2,4", "--seeds", "0"},
+                {"sweep", "--vary", "hidden", "--values", "2", "--hidden", "3"},
+                {"train", "--cell", "gru"}}) {
+            Outcome outcome = run(args);
+            assertThat(outcome.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(outcome.err()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void inspectReportsTheReadOutOfThePretrainedModel() throws Exception {
+        Outcome outcome = run("inspect", "--strings", "1000");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("R^2 at the last step");
+        JsonNode summary = outcome.lastLineJson();
+        assertThat(summary.get("rSquaredLastStep").asDouble()).isBetween(0.9, 1.0);
+        assertThat(summary.get("rSquaredByStep")).hasSize(20);
+        assertThat(summary.get("countingUnits")).hasSize(24);
+        assertThat(summary.get("heldOutError").asDouble()).isLessThan(2);
+
+        String everyUnit = String.join(",", java.util.stream.IntStream.range(0, 24).mapToObj(Integer::toString).toList());
+        JsonNode silenced = run("inspect", "--strings", "100", "--silence", everyUnit).lastLineJson();
+        assertThat(silenced.get("heldOutErrorSilenced").asDouble()).as("the bias-only answer").isGreaterThan(70);
+        assertThat(silenced.get("rSquaredLastStep").asDouble()).as("nothing left to read").isLessThan(0.01);
+
+        assertThat(run("inspect", "--silence", "24").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aSimpleRnnTrainsFromTheCommandLine() throws Exception {
+        Outcome outcome = run("train", "--cell", "rnn", "--length", "8", "--hidden", "6", "--batch", "20",
+                "--epochs", "2", "--train-size", "100", "--eval-sample", "50");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("Training rnn h=6");
+        assertThat(outcome.lastLineJson().get("settings").get("cellType").asText()).isEqualTo("SIMPLE_RNN");
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (Exception e) {
+            throw new AssertionError(line, e);
+        }
+    }
+
+    @Test
     void aCorruptModelFileIsAClearError() throws Exception {
         Path corrupt = dir.resolve("corrupt.zip");
         Files.writeString(corrupt, "this is not a model");

@@ -4,8 +4,10 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -15,12 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds the counting network and moves its weights to and from {@link ParameterSnapshot}s. */
+/** Builds the counting network (LSTM or simple RNN) and moves its weights to and from {@link ParameterSnapshot}s. */
 public final class NetworkFactory {
 
-    private static final String LSTM_INPUT_WEIGHTS = "0_W";
-    private static final String LSTM_RECURRENT_WEIGHTS = "0_RW";
-    private static final String LSTM_BIAS = "0_b";
+    // DL4J's LSTM and SimpleRnn name their parameters alike
+    private static final String RECURRENT_INPUT_WEIGHTS = "0_W";
+    private static final String RECURRENT_WEIGHTS = "0_RW";
+    private static final String RECURRENT_BIAS = "0_b";
     private static final String OUTPUT_WEIGHTS = "1_W";
     private static final String OUTPUT_BIAS = "1_b";
 
@@ -30,12 +33,16 @@ public final class NetworkFactory {
     /** LSTM(1 -> hidden, tanh) -> last timestep -> softmax(hidden -> length + 1), cross-entropy, Adam. */
     public static MultiLayerNetwork build(int length, int hidden, double learningRate, long seed,
             LstmImplementation implementation) {
+        return build(CellType.LSTM, length, hidden, learningRate, seed, implementation);
+    }
+
+    /**
+     * The same network with either recurrent layer. The implementation choice applies to the LSTM
+     * only: a simple RNN always runs DL4J's own layer.
+     */
+    public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed,
+            LstmImplementation implementation) {
         Nd4jRuntime.initialise();
-        LSTM lstm = new LSTM.Builder()
-                .nIn(1)
-                .nOut(hidden)
-                .activation(Activation.TANH)
-                .build();
         MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -44,7 +51,7 @@ public final class NetworkFactory {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
-                .layer(new LastTimeStep(implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm))
+                .layer(new LastTimeStep(recurrentLayer(cellType, hidden, implementation)))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(hidden)
                         .nOut(length + 1)
@@ -56,28 +63,44 @@ public final class NetworkFactory {
         return network;
     }
 
+    private static BaseRecurrentLayer recurrentLayer(CellType cellType, int hidden, LstmImplementation implementation) {
+        if (cellType == CellType.SIMPLE_RNN) {
+            return new SimpleRnn.Builder().nIn(1).nOut(hidden).activation(Activation.TANH).build();
+        }
+        LSTM lstm = new LSTM.Builder()
+                .nIn(1)
+                .nOut(hidden)
+                .activation(Activation.TANH)
+                .build();
+        return implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm;
+    }
+
     public static MultiLayerNetwork build(ParameterSnapshot parameters, double learningRate, long seed,
             LstmImplementation implementation) {
-        MultiLayerNetwork network = build(parameters.length(), parameters.hidden(), learningRate, seed, implementation);
+        MultiLayerNetwork network = build(parameters.cellType(), parameters.length(), parameters.hidden(), learningRate,
+                seed, implementation);
         load(network, parameters);
         return network;
     }
 
     public static ParameterSnapshot snapshot(MultiLayerNetwork network, int length) {
-        int hidden = (int) network.getParam(LSTM_RECURRENT_WEIGHTS).size(0);
-        return ParameterSnapshot.fromParts(length, hidden,
-                FusedLstmHelper.floats(network.getParam(LSTM_INPUT_WEIGHTS)),
-                FusedLstmHelper.floats(network.getParam(LSTM_RECURRENT_WEIGHTS)),
-                FusedLstmHelper.floats(network.getParam(LSTM_BIAS)),
+        INDArray recurrent = network.getParam(RECURRENT_WEIGHTS);
+        int hidden = (int) recurrent.size(0);
+        // an LSTM's recurrent weights have four columns per unit, a simple RNN's one
+        CellType cellType = recurrent.size(1) == hidden ? CellType.SIMPLE_RNN : CellType.LSTM;
+        return ParameterSnapshot.fromParts(cellType, length, hidden,
+                FusedLstmHelper.floats(network.getParam(RECURRENT_INPUT_WEIGHTS)),
+                FusedLstmHelper.floats(recurrent),
+                FusedLstmHelper.floats(network.getParam(RECURRENT_BIAS)),
                 FusedLstmHelper.floats(network.getParam(OUTPUT_WEIGHTS)),
                 FusedLstmHelper.floats(network.getParam(OUTPUT_BIAS)));
     }
 
     public static void load(MultiLayerNetwork network, ParameterSnapshot parameters) {
-        int gates = LstmGates.COUNT * parameters.hidden();
-        set(network, LSTM_INPUT_WEIGHTS, parameters.inputWeightsView(), 1, gates);
-        set(network, LSTM_RECURRENT_WEIGHTS, parameters.recurrentWeightsView(), parameters.hidden(), gates);
-        set(network, LSTM_BIAS, parameters.lstmBiasView(), 1, gates);
+        int columns = parameters.cellType().blocksPerUnit() * parameters.hidden();
+        set(network, RECURRENT_INPUT_WEIGHTS, parameters.inputWeightsView(), 1, columns);
+        set(network, RECURRENT_WEIGHTS, parameters.recurrentWeightsView(), parameters.hidden(), columns);
+        set(network, RECURRENT_BIAS, parameters.recurrentBiasView(), 1, columns);
         set(network, OUTPUT_WEIGHTS, parameters.outputWeightsView(), parameters.hidden(), parameters.classes());
         set(network, OUTPUT_BIAS, parameters.outputBiasView(), 1, parameters.classes());
     }

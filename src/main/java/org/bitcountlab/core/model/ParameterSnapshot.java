@@ -4,43 +4,56 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * An immutable copy of all weights of the counting network: LSTM(1 -> H) -> last step ->
- * softmax(H -> L + 1). Arrays are row-major in DL4J's gate layout ({@link LstmGates}). It holds no
+ * An immutable copy of all weights of the counting network: a recurrent layer (1 -> H, an LSTM or a
+ * simple RNN) -> last step -> softmax(H -> L + 1). Arrays are row-major in DL4J's layout: for an
+ * LSTM, its gate layout ({@link LstmGates}), 4H columns; for a simple RNN, H columns. It holds no
  * ND4J type, so it can be predicted from, saved and shared across threads without touching the
  * network that is training.
  */
 public final class ParameterSnapshot {
 
+    private final CellType cellType;
     private final int length;
     private final int hidden;
     private final float[] inputWeights;
     private final float[] recurrentWeights;
-    private final float[] lstmBias;
+    private final float[] recurrentBias;
     private final float[] outputWeights;
     private final float[] outputBias;
 
-    private ParameterSnapshot(int length, int hidden, float[] flat) {
+    private ParameterSnapshot(CellType cellType, int length, int hidden, float[] flat) {
+        this.cellType = cellType;
         this.length = length;
         this.hidden = hidden;
-        int gates = LstmGates.COUNT * hidden;
+        int columns = cellType.blocksPerUnit() * hidden;
         int classes = length + 1;
         int offset = 0;
-        inputWeights = Arrays.copyOfRange(flat, offset, offset += gates);
-        recurrentWeights = Arrays.copyOfRange(flat, offset, offset += hidden * gates);
-        lstmBias = Arrays.copyOfRange(flat, offset, offset += gates);
+        inputWeights = Arrays.copyOfRange(flat, offset, offset += columns);
+        recurrentWeights = Arrays.copyOfRange(flat, offset, offset += hidden * columns);
+        recurrentBias = Arrays.copyOfRange(flat, offset, offset += columns);
         outputWeights = Arrays.copyOfRange(flat, offset, offset += hidden * classes);
         outputBias = Arrays.copyOfRange(flat, offset, offset + classes);
     }
 
+    /** Parameters of the LSTM network. */
     public static int parameterCount(int length, int hidden) {
-        int gates = LstmGates.COUNT * hidden;
-        int classes = length + 1;
-        return gates + hidden * gates + gates + hidden * classes + classes;
+        return parameterCount(CellType.LSTM, length, hidden);
     }
 
-    /** The weights in the order inputWeights, recurrentWeights, lstmBias, outputWeights, outputBias. */
+    public static int parameterCount(CellType cellType, int length, int hidden) {
+        int columns = cellType.blocksPerUnit() * hidden;
+        int classes = length + 1;
+        return columns + hidden * columns + columns + hidden * classes + classes;
+    }
+
+    /** LSTM weights in the order inputWeights, recurrentWeights, recurrentBias, outputWeights, outputBias. */
     public static ParameterSnapshot fromFlat(int length, int hidden, float[] flat) {
-        int expected = parameterCount(length, hidden);
+        return fromFlat(CellType.LSTM, length, hidden, flat);
+    }
+
+    /** The weights in the order inputWeights, recurrentWeights, recurrentBias, outputWeights, outputBias. */
+    public static ParameterSnapshot fromFlat(CellType cellType, int length, int hidden, float[] flat) {
+        int expected = parameterCount(cellType, length, hidden);
         if (flat.length != expected) {
             throw new IllegalArgumentException("A network with length " + length + " and hidden size " + hidden
                     + " has " + expected + " parameters, got " + flat.length);
@@ -50,14 +63,20 @@ public final class ParameterSnapshot {
                 throw new IllegalArgumentException("The parameters contain a non-finite value (" + v + ")");
             }
         }
-        return new ParameterSnapshot(length, hidden, flat);
+        return new ParameterSnapshot(cellType, length, hidden, flat);
     }
 
     public static ParameterSnapshot fromParts(int length, int hidden, float[] inputWeights, float[] recurrentWeights,
-            float[] lstmBias, float[] outputWeights, float[] outputBias) {
-        float[] flat = new float[parameterCount(length, hidden)];
+            float[] recurrentBias, float[] outputWeights, float[] outputBias) {
+        return fromParts(CellType.LSTM, length, hidden, inputWeights, recurrentWeights, recurrentBias, outputWeights,
+                outputBias);
+    }
+
+    public static ParameterSnapshot fromParts(CellType cellType, int length, int hidden, float[] inputWeights,
+            float[] recurrentWeights, float[] recurrentBias, float[] outputWeights, float[] outputBias) {
+        float[] flat = new float[parameterCount(cellType, length, hidden)];
         int offset = 0;
-        for (float[] part : new float[][] {inputWeights, recurrentWeights, lstmBias, outputWeights, outputBias}) {
+        for (float[] part : new float[][] {inputWeights, recurrentWeights, recurrentBias, outputWeights, outputBias}) {
             if (offset + part.length > flat.length) {
                 throw new IllegalArgumentException("Parameter parts do not fit length " + length + ", hidden " + hidden);
             }
@@ -67,7 +86,7 @@ public final class ParameterSnapshot {
         if (offset != flat.length) {
             throw new IllegalArgumentException("Parameter parts do not fit length " + length + ", hidden " + hidden);
         }
-        return fromFlat(length, hidden, flat);
+        return fromFlat(cellType, length, hidden, flat);
     }
 
     /**
@@ -75,15 +94,22 @@ public final class ParameterSnapshot {
      * what the bit editor shows before any training, computed without loading ND4J.
      */
     public static ParameterSnapshot untrained(int length, int hidden, long seed) {
+        return untrained(CellType.LSTM, length, hidden, seed);
+    }
+
+    /** Random weights for either cell type; the forget-gate bias of 1 applies to the LSTM only. */
+    public static ParameterSnapshot untrained(CellType cellType, int length, int hidden, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int gates = LstmGates.COUNT * hidden;
+        int columns = cellType.blocksPerUnit() * hidden;
         int classes = length + 1;
-        float[] lstmBias = new float[gates];
-        Arrays.fill(lstmBias, LstmGates.FORGET * hidden, (LstmGates.FORGET + 1) * hidden, 1f);
-        return fromParts(length, hidden,
-                gaussian(random, gates, Math.sqrt(2.0 / (1 + gates))),
-                gaussian(random, hidden * gates, Math.sqrt(2.0 / (hidden + gates))),
-                lstmBias,
+        float[] bias = new float[columns];
+        if (cellType == CellType.LSTM) {
+            Arrays.fill(bias, LstmGates.FORGET * hidden, (LstmGates.FORGET + 1) * hidden, 1f);
+        }
+        return fromParts(cellType, length, hidden,
+                gaussian(random, columns, Math.sqrt(2.0 / (1 + columns))),
+                gaussian(random, hidden * columns, Math.sqrt(2.0 / (hidden + columns))),
+                bias,
                 gaussian(random, hidden * classes, Math.sqrt(2.0 / (hidden + classes))),
                 new float[classes]);
     }
@@ -99,6 +125,10 @@ public final class ParameterSnapshot {
         return values;
     }
 
+    public CellType cellType() {
+        return cellType;
+    }
+
     public int length() {
         return length;
     }
@@ -112,9 +142,9 @@ public final class ParameterSnapshot {
     }
 
     public float[] toFlat() {
-        float[] flat = new float[parameterCount(length, hidden)];
+        float[] flat = new float[parameterCount(cellType, length, hidden)];
         int offset = 0;
-        for (float[] part : new float[][] {inputWeights, recurrentWeights, lstmBias, outputWeights, outputBias}) {
+        for (float[] part : new float[][] {inputWeights, recurrentWeights, recurrentBias, outputWeights, outputBias}) {
             System.arraycopy(part, 0, flat, offset, part.length);
             offset += part.length;
         }
@@ -129,8 +159,8 @@ public final class ParameterSnapshot {
         return recurrentWeights.clone();
     }
 
-    public float[] lstmBias() {
-        return lstmBias.clone();
+    public float[] recurrentBias() {
+        return recurrentBias.clone();
     }
 
     public float[] outputWeights() {
@@ -150,8 +180,8 @@ public final class ParameterSnapshot {
         return recurrentWeights;
     }
 
-    float[] lstmBiasView() {
-        return lstmBias;
+    float[] recurrentBiasView() {
+        return recurrentBias;
     }
 
     float[] outputWeightsView() {

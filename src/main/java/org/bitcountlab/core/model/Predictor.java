@@ -2,17 +2,29 @@ package org.bitcountlab.core.model;
 
 import org.bitcountlab.core.dataset.BitStrings;
 
-/** Predictions from a parameter snapshot; safe to call from any thread while training goes on. */
+/**
+ * Predictions from a parameter snapshot, optionally with some units silenced; safe to call from any
+ * thread while training goes on.
+ */
 public final class Predictor {
 
-    private final LstmCell cell;
+    private final RecurrentCell cell;
 
     public Predictor(ParameterSnapshot parameters) {
-        this.cell = new LstmCell(parameters);
+        this(parameters, SilencedUnits.none());
+    }
+
+    /** @param silenced units whose hidden output is forced to 0 at every step */
+    public Predictor(ParameterSnapshot parameters, SilencedUnits silenced) {
+        this.cell = RecurrentCell.of(parameters, silenced);
     }
 
     public ParameterSnapshot parameters() {
         return cell.parameters();
+    }
+
+    public SilencedUnits silenced() {
+        return cell.silenced();
     }
 
     public int length() {
@@ -22,7 +34,7 @@ public final class Predictor {
     public Prediction predict(int value) {
         int length = length();
         checkValue(value, length);
-        LstmCell.State state = cell.newState();
+        RecurrentCell.State state = cell.newState();
         for (int step = 0; step < length; step++) {
             cell.step(state, step, BitStrings.bitAt(value, length, step));
         }
@@ -36,7 +48,7 @@ public final class Predictor {
     public StepTrace trace(int value) {
         int length = length();
         checkValue(value, length);
-        LstmCell.State state = cell.newState();
+        RecurrentCell.State state = cell.newState();
         float[][] hidden = new float[length][];
         float[][] cells = new float[length][];
         double[][] predictions = new double[length][];

@@ -5,6 +5,8 @@ import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
+import java.util.Arrays;
+
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
@@ -14,28 +16,39 @@ import org.bytedeco.javacpp.FloatPointer;
  * states form a tree: level d holds one state per distinct d-bit prefix. Each level is computed
  * from its parents as one batched step (a matrix product and vectorised loops, as in training), so
  * all 2^20 strings cost about 2^21 steps instead of 20 x 2^20, and each step is batched. The
- * results are exactly those of running every string on its own.
+ * results are exactly those of running every string on its own. It handles both cell types and
+ * silenced units, so ablation changes the held-out error as it changes a single prediction.
  */
 public final class PrefixTreeForward {
 
     private final ParameterSnapshot parameters;
+    private final boolean lstm;
+    private final int[] silenced;
     private final int length;
     private final int hidden;
     private final int gates;
     private final int classes;
-    private final float[] weights; // [2 + H][4H]: bias, input, recurrent
+    private final float[] weights; // [2 + H][columns]: bias, input, recurrent
     private final float[] outputWeights; // [H][classes]
     private final float[] outputBias;
 
     public PrefixTreeForward(ParameterSnapshot parameters) {
+        this(parameters, SilencedUnits.none());
+    }
+
+    /** @param silenced units whose hidden output is forced to 0 at every step */
+    public PrefixTreeForward(ParameterSnapshot parameters, SilencedUnits silenced) {
         OpenBlas.ready();
+        silenced.checkFits(parameters.hidden());
         this.parameters = parameters;
+        this.lstm = parameters.cellType() == CellType.LSTM;
+        this.silenced = silenced.units();
         this.length = parameters.length();
         this.hidden = parameters.hidden();
-        this.gates = LstmGates.COUNT * hidden;
+        this.gates = parameters.cellType().blocksPerUnit() * hidden;
         this.classes = parameters.classes();
         this.weights = new float[(2 + hidden) * gates];
-        System.arraycopy(parameters.lstmBiasView(), 0, weights, 0, gates);
+        System.arraycopy(parameters.recurrentBiasView(), 0, weights, 0, gates);
         System.arraycopy(parameters.inputWeightsView(), 0, weights, gates, gates);
         System.arraycopy(parameters.recurrentWeightsView(), 0, weights, 2 * gates, hidden * gates);
         this.outputWeights = parameters.outputWeightsView();
@@ -110,9 +123,18 @@ public final class PrefixTreeForward {
                         1f, nativeWeights.position(0), gates, nativeInput.position(0), nodes,
                         0f, nativeGates.position(0), nodes);
                 int n = hidden * nodes;
-                nativeGates.position(0).get(a, 0, 4 * n);
-                LstmElementwise.activateGates(a, n);
-                LstmElementwise.updateCell(a, prevCell, c, tanh, h, n);
+                nativeGates.position(0).get(a, 0, gates * nodes);
+                if (lstm) {
+                    LstmElementwise.activateGates(a, n);
+                    LstmElementwise.updateCell(a, prevCell, c, tanh, h, n);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        h[i] = FastMath.tanh(a[i]);
+                    }
+                }
+                for (int unit : silenced) {
+                    Arrays.fill(h, unit * nodes, (unit + 1) * nodes, 0f);
+                }
                 float[] swap = parentH;
                 parentH = h;
                 h = swap;

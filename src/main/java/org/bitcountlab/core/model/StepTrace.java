@@ -1,11 +1,11 @@
 package org.bitcountlab.core.model;
 
 /**
- * What happens inside the LSTM for one string: the hidden and cell state after each timestep and
- * the dense layer's prediction applied to each prefix's hidden state.
+ * What happens inside the recurrent layer for one string: the hidden and cell state after each
+ * timestep and the dense layer's prediction applied to each prefix's hidden state.
  *
  * @param hidden      [step][unit], steps 1..L stored at index 0..L-1
- * @param cell        [step][unit]
+ * @param cell        [step][unit]; a simple RNN has no cell state, so there it repeats {@code hidden}
  * @param predictions the softmax after each prefix, [step][count]
  */
 public record StepTrace(int value, int length, float[][] hidden, float[][] cell, double[][] predictions) {

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.model.PrefixTreeForward;
 import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.model.SilencedUnits;
 
 /**
  * Scores a model on many strings at once: sorted, cut into chunks that run in parallel, each
@@ -23,20 +24,30 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(ParameterSnapshot parameters, int[] values) {
-        return evaluate(parameters, values, p -> { }, () -> false);
+        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, () -> false);
+    }
+
+    /** The score with {@code silenced} units' hidden output forced to 0: what ablating them costs. */
+    public static Evaluation evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int[] values) {
+        return evaluate(parameters, silenced, values, p -> { }, () -> false);
+    }
+
+    public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, DoubleConsumer progress,
+            BooleanSupplier cancelled) {
+        return evaluate(parameters, SilencedUnits.none(), values, progress, cancelled);
     }
 
     /**
      * @param progress  receives the fraction done, 0..1, from worker threads
      * @param cancelled polled between chunks; when it answers true a {@link CancellationException} is thrown
      */
-    public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, DoubleConsumer progress,
-            BooleanSupplier cancelled) {
+    public static Evaluation evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int[] values,
+            DoubleConsumer progress, BooleanSupplier cancelled) {
         int length = parameters.length();
         int classes = parameters.classes();
         int[] sorted = values.clone();
         Arrays.sort(sorted);
-        PrefixTreeForward forward = new PrefixTreeForward(parameters);
+        PrefixTreeForward forward = new PrefixTreeForward(parameters, silenced);
         int chunks = (sorted.length + CHUNK - 1) / CHUNK;
         long[][][] partial = new long[chunks][][];
         AtomicLong done = new AtomicLong();

@@ -2,8 +2,8 @@ package org.bitcountlab.core.training;
 
 import java.util.SplittableRandom;
 
-import org.bitcountlab.core.model.LstmCell;
 import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.model.RecurrentCell;
 
 /**
  * How a model trained on one length counts strings of other lengths. The recurrent layer runs for
@@ -27,12 +27,12 @@ public final class LengthGeneralisation {
         if (fromLength < 1 || toLength > 30 || fromLength > toLength) {
             throw new IllegalArgumentException("lengths must satisfy 1 <= from <= to <= 30");
         }
-        LstmCell cell = new LstmCell(parameters);
+        RecurrentCell cell = RecurrentCell.of(parameters);
         int maxCount = parameters.classes() - 1;
         SplittableRandom random = new SplittableRandom(seed);
         double[] errors = new double[toLength - fromLength + 1];
         for (int length = fromLength; length <= toLength; length++) {
-            LstmCell.State state = cell.newState(length);
+            RecurrentCell.State state = cell.newState(length);
             int wrong = 0;
             for (int n = 0; n < samples; n++) {
                 int value;

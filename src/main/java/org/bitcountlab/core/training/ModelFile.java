@@ -48,8 +48,22 @@ public final class ModelFile {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The JSON entry; only plain values, so a file can be read by eye or by other tools. */
-    record Manifest(String format, int version, TrainingSettings settings, List<EpochResult> curve,
+    record Manifest(String format, int version, TrainingSettings settings, List<StoredEpoch> curve,
             double trainSeconds, Double testError, int parameterCount) {
+    }
+
+    /** A curve point as stored: the training error is null where it was not measured, as in older files. */
+    record StoredEpoch(int epoch, double meanLoss, double heldOutError, double trainSeconds, Double trainingError) {
+
+        static StoredEpoch of(EpochResult r) {
+            return new StoredEpoch(r.epoch(), r.meanLoss(), r.heldOutError(), r.trainSeconds(),
+                    Double.isNaN(r.trainingError()) ? null : r.trainingError());
+        }
+
+        EpochResult toEpochResult() {
+            return new EpochResult(epoch, meanLoss, heldOutError, trainSeconds,
+                    trainingError == null ? Double.NaN : trainingError);
+        }
     }
 
     private ModelFile() {
@@ -85,7 +99,8 @@ public final class ModelFile {
 
     public static void write(TrainedModel model, OutputStream out) throws IOException {
         float[] flat = model.parameters().toFlat();
-        Manifest manifest = new Manifest(FORMAT, VERSION, model.settings(), model.curve(), model.trainSeconds(),
+        Manifest manifest = new Manifest(FORMAT, VERSION, model.settings(),
+                model.curve().stream().map(StoredEpoch::of).toList(), model.trainSeconds(),
                 model.testError(), flat.length);
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
@@ -150,7 +165,7 @@ public final class ModelFile {
         if (!problems.isEmpty()) {
             throw new ModelFileException(name + " has invalid settings: " + String.join("; ", problems));
         }
-        int expected = ParameterSnapshot.parameterCount(settings.length(), settings.hidden());
+        int expected = ParameterSnapshot.parameterCount(settings.cellType(), settings.length(), settings.hidden());
         if (parameterBytes.length != expected * Float.BYTES) {
             throw new ModelFileException(String.format(
                     "%s is damaged: a network of hidden size %d needs %d weights, the file has %d bytes of weights",
@@ -160,11 +175,15 @@ public final class ModelFile {
         ByteBuffer.wrap(parameterBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(flat);
         ParameterSnapshot parameters;
         try {
-            parameters = ParameterSnapshot.fromFlat(settings.length(), settings.hidden(), flat);
+            parameters = ParameterSnapshot.fromFlat(settings.cellType(), settings.length(), settings.hidden(), flat);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(name + " is damaged: " + e.getMessage());
         }
-        List<EpochResult> curve = manifest.curve() == null ? List.of() : manifest.curve();
+        if (manifest.curve() != null && manifest.curve().contains(null)) {
+            throw new ModelFileException(name + " has a damaged learning curve (an empty point)");
+        }
+        List<EpochResult> curve = manifest.curve() == null ? List.of()
+                : manifest.curve().stream().map(StoredEpoch::toEpochResult).toList();
         return new TrainedModel(settings, curve, manifest.trainSeconds(), manifest.testError(), parameters);
     }
 

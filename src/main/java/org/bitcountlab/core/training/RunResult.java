@@ -20,4 +20,8 @@ public record RunResult(TrainingSettings settings, RunOutcome outcome, String re
     public double finalHeldOutError() {
         return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).heldOutError();
     }
+
+    public double finalTrainingError() {
+        return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).trainingError();
+    }
 }

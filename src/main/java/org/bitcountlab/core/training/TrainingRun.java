@@ -81,8 +81,9 @@ public final class TrainingRun {
     public RunResult run() {
         BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
         int[] train = dataset.trainValues();
+        int[] trainInOrder = dataset.trainValues(); // for the training error; `train` is reshuffled in place
         int[] heldOut = dataset.heldOutSample(settings.evalSample());
-        MultiLayerNetwork network = NetworkFactory.build(settings.length(), settings.hidden(),
+        MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), implementation);
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
@@ -136,7 +137,9 @@ public final class TrainingRun {
             parameters = fresh;
             lastSnapshot = System.nanoTime();
             double heldOutError = Evaluator.evaluate(parameters, heldOut).errorPercent();
-            EpochResult result = new EpochResult(epoch, lossSum / train.length, heldOutError, trainNanos / 1e9);
+            double trainingError = Evaluator.evaluate(parameters, trainInOrder).errorPercent();
+            EpochResult result = new EpochResult(epoch, lossSum / train.length, heldOutError, trainNanos / 1e9,
+                    trainingError);
             curve.add(result);
             listener.epochEnded(result, parameters);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bitcountlab.core.dataset.BitStrings;
+import org.bitcountlab.core.model.CellType;
 
 /**
  * Everything that defines a training run. Same settings, same seed: the same curve.
@@ -18,15 +19,30 @@ import org.bitcountlab.core.dataset.BitStrings;
  * @param seed             shuffles the strings, initialises the weights, orders the minibatches
  * @param evalSample       held-out strings (a fixed sample of the test set) scored after each epoch
  * @param shuffleEachEpoch reorder the training strings every epoch (the tutorial does not)
+ * @param cellType         the recurrent layer: the tutorial's LSTM or a simple RNN (absent, as in
+ *                         files saved before there was a choice: LSTM)
  */
 public record TrainingSettings(int length, int hidden, int batchSize, int epochs, double learningRate,
-        int trainSize, long seed, int evalSample, boolean shuffleEachEpoch) {
+        int trainSize, long seed, int evalSample, boolean shuffleEachEpoch, CellType cellType) {
 
     public static final int MIN_HIDDEN = 1;
     public static final int MAX_HIDDEN = 512;
     public static final int MIN_EPOCHS = 1;
     public static final int MAX_EPOCHS = 100_000;
     public static final double MAX_LEARNING_RATE = 1.0;
+
+    public TrainingSettings {
+        if (cellType == null) {
+            cellType = CellType.LSTM;
+        }
+    }
+
+    /** Settings for an LSTM. */
+    public TrainingSettings(int length, int hidden, int batchSize, int epochs, double learningRate, int trainSize,
+            long seed, int evalSample, boolean shuffleEachEpoch) {
+        this(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch,
+                CellType.LSTM);
+    }
 
     /** The tutorial's settings: hidden 24, batch 1000, 600 epochs, Adam's default rate, 10,000 training strings. */
     public static TrainingSettings tutorial() {
@@ -93,9 +109,10 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
         return String.format(Locale.ROOT, "%s must be between %,d and %,d, got %,d", name, min, max, value);
     }
 
-    /** The short label used in legends and tables, e.g. "h=24 b=1000 lr=0.001". */
+    /** The short label used in legends and tables, e.g. "h=24 b=1000 lr=0.001", or "rnn h=24 ..." for a simple RNN. */
     public String label() {
-        return String.format(Locale.ROOT, "h=%d b=%d lr=%s", hidden, batchSize, stripZeros(learningRate));
+        return String.format(Locale.ROOT, "%sh=%d b=%d lr=%s", cellType == CellType.LSTM ? "" : cellType.id() + " ",
+                hidden, batchSize, stripZeros(learningRate));
     }
 
     private static String stripZeros(double value) {
@@ -103,38 +120,52 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
     }
 
     public TrainingSettings withHidden(int value) {
-        return new TrainingSettings(length, value, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, value, batchSize, epochs, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withBatchSize(int value) {
-        return new TrainingSettings(length, hidden, value, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, value, epochs, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withEpochs(int value) {
-        return new TrainingSettings(length, hidden, batchSize, value, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, batchSize, value, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withLearningRate(double value) {
-        return new TrainingSettings(length, hidden, batchSize, epochs, value, trainSize, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, batchSize, epochs, value, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withTrainSize(int value) {
-        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, value, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, value, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withSeed(long value) {
-        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, value, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, value, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withLength(int value) {
-        return new TrainingSettings(value, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch);
+        return new TrainingSettings(value, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withEvalSample(int value) {
-        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, value, shuffleEachEpoch);
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, value,
+                shuffleEachEpoch, cellType);
     }
 
     public TrainingSettings withShuffleEachEpoch(boolean value) {
-        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, value);
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, value,
+                cellType);
+    }
+
+    public TrainingSettings withCellType(CellType value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, value);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Predictor;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,34 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file); // no temporary file left behind
         }
+    }
+
+    @Test
+    void aSimpleRnnModelKeepsItsCellTypeAndTrainingErrors() throws Exception {
+        TrainedModel rnn = new TrainedModel(TrainingSettings.fast().withHidden(5).withCellType(CellType.SIMPLE_RNN),
+                List.of(new EpochResult(1, 2.0, 60.0, 0.1, 55.5)), 0.1, null,
+                ParameterSnapshot.untrained(CellType.SIMPLE_RNN, 20, 5, 2));
+        Path file = dir.resolve("rnn" + ModelFile.EXTENSION);
+        ModelFile.save(rnn, file);
+        TrainedModel loaded = ModelFile.load(file);
+
+        assertThat(loaded.settings().cellType()).isEqualTo(CellType.SIMPLE_RNN);
+        assertThat(loaded.parameters().cellType()).isEqualTo(CellType.SIMPLE_RNN);
+        assertThat(loaded.curve().get(0).trainingError()).isEqualTo(55.5);
+        int value = 0b1001_1011_1010_0110_1110;
+        assertThat(new Predictor(loaded.parameters()).predict(value).probabilities())
+                .isEqualTo(new Predictor(rnn.parameters()).predict(value).probabilities());
+    }
+
+    @Test
+    void aFileFromBeforeCellTypesAndTrainingErrorsOpensAsAnLstm() throws Exception {
+        // the bundled model was saved before either existed
+        TrainedModel old = PretrainedModel.load();
+
+        assertThat(old.settings().cellType()).isEqualTo(CellType.LSTM);
+        assertThat(old.curve()).isNotEmpty();
+        assertThat(old.curve().get(0).trainingError()).isNaN();
+        assertThat(old.curve().get(0).heldOutError()).isPositive();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,34 @@ class TrainingRunTest {
         assertThat(result.curve().get(0).heldOutError()).isGreaterThan(20);
         assertThat(result.finalHeldOutError()).isLessThan(5);
         assertThat(result.curve()).extracting(EpochResult::trainSeconds).isSorted();
+        assertThat(result.curve().get(0).trainingError()).isGreaterThan(20);
+        assertThat(result.finalTrainingError()).isLessThan(5);
+    }
+
+    @Test
+    void theTrainingErrorIsTheErrorOnExactlyTheTrainingStrings() {
+        List<ParameterSnapshot> weights = new ArrayList<>();
+        List<EpochResult> curve = new TrainingRun(SMALL, new TrainingListener() {
+            @Override
+            public void epochEnded(EpochResult result, ParameterSnapshot parameters) {
+                weights.add(parameters);
+            }
+        }).run().curve();
+        int[] train = org.bitcountlab.core.dataset.BitStringDataset.create(8, 200, 3).trainValues();
+
+        for (int i = 0; i < curve.size(); i++) {
+            assertThat(curve.get(i).trainingError()).isEqualTo(Evaluator.evaluate(weights.get(i), train).errorPercent());
+        }
+    }
+
+    @Test
+    void aSimpleRnnTrainsThroughTheSameLoop() {
+        RunResult result = new TrainingRun(SMALL.withCellType(CellType.SIMPLE_RNN), new TrainingListener() { }).run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(result.parameters().cellType()).isEqualTo(CellType.SIMPLE_RNN);
+        assertThat(result.curve()).hasSize(4);
+        assertThat(result.curve().get(0).meanLoss()).isGreaterThan(result.curve().get(3).meanLoss());
     }
 
     @Test

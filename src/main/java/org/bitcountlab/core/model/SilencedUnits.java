@@ -1,0 +1,96 @@
+package org.bitcountlab.core.model;
+
+import java.util.BitSet;
+import java.util.Collection;
+
+/**
+ * Hidden units whose output is forced to 0 at every step, for ablation: a silenced unit neither
+ * feeds the recurrence nor the softmax layer, so its part in the count is gone. Immutable.
+ */
+public final class SilencedUnits {
+
+    private static final SilencedUnits NONE = new SilencedUnits(new BitSet());
+
+    private final BitSet units;
+
+    private SilencedUnits(BitSet units) {
+        this.units = units;
+    }
+
+    public static SilencedUnits none() {
+        return NONE;
+    }
+
+    public static SilencedUnits of(int... units) {
+        BitSet set = new BitSet();
+        for (int unit : units) {
+            set.set(checked(unit));
+        }
+        return new SilencedUnits(set);
+    }
+
+    public static SilencedUnits of(Collection<Integer> units) {
+        return of(units.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Every unit of a layer of {@code hidden} units. */
+    public static SilencedUnits all(int hidden) {
+        BitSet set = new BitSet();
+        set.set(0, hidden);
+        return new SilencedUnits(set);
+    }
+
+    /** This set with {@code unit} added if absent and removed if present: one click on a unit. */
+    public SilencedUnits toggled(int unit) {
+        BitSet set = (BitSet) units.clone();
+        set.flip(checked(unit));
+        return new SilencedUnits(set);
+    }
+
+    public boolean contains(int unit) {
+        return unit >= 0 && units.get(unit);
+    }
+
+    public boolean isEmpty() {
+        return units.isEmpty();
+    }
+
+    public int count() {
+        return units.cardinality();
+    }
+
+    /** The silenced units in ascending order. */
+    public int[] units() {
+        return units.stream().toArray();
+    }
+
+    /** Rejects units a layer of {@code hidden} units does not have. */
+    public void checkFits(int hidden) {
+        if (units.length() > hidden) {
+            throw new IllegalArgumentException("unit " + (units.length() - 1) + " does not exist in a layer of "
+                    + hidden + " units (units are numbered from 0)");
+        }
+    }
+
+    private static int checked(int unit) {
+        if (unit < 0) {
+            throw new IllegalArgumentException("units are numbered from 0, got " + unit);
+        }
+        return unit;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SilencedUnits that && units.equals(that.units);
+    }
+
+    @Override
+    public int hashCode() {
+        return units.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "silenced " + units;
+    }
+}
