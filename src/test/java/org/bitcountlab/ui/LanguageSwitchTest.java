@@ -94,16 +94,16 @@ class LanguageSwitchTest extends MainWindowFixture {
         assertThat(viewModels.header().languageProperty().get()).isEqualTo(expected);
     }
 
-    private static Shown shown(FxRobot robot) {
+    private Shown shown(FxRobot robot) {
         return new Shown(points(robot, "#errorChart", 0), points(robot, "#lossChart", 0),
-                List.of(robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class).evaluation()),
+                List.of(lab.models().failuresProperty().get()),
                 robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().stream()
                         .map(d -> (Object) d.getYValue()).toList(),
                 robot.lookup("#logScaleCheck").queryAs(CheckBox.class).isSelected(),
                 robot.lookup("#smoothCheck").queryAs(CheckBox.class).isSelected(),
                 robot.lookup("#runsTable").queryAs(TableView.class).getItems().size(),
                 robot.lookup("#runsTable").queryAs(TableView.class).getSelectionModel().getSelectedItems().size(),
-                robot.lookup("#confusionView").queryAs(org.bitcountlab.ui.failures.ConfusionView.class).evaluation());
+                lab.models().failuresProperty().get().model().id());
     }
 
     @SuppressWarnings("unchecked")
@@ -116,7 +116,7 @@ class LanguageSwitchTest extends MainWindowFixture {
     private static Words words(FxRobot robot) {
         return new Words(text(robot, "#statusLabel"), text(robot, "#modelLabel"), text(robot, "#progressLabel"),
                 robot.lookup("#trainButton").queryButton().getText(),
-                robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class).title());
+                robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class).getAccessibleText());
     }
 
     private static String text(FxRobot robot, String label) {

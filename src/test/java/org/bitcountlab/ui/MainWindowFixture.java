@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 
 import org.bitcountlab.ui.app.MainWindow;
@@ -69,6 +70,11 @@ public abstract class MainWindowFixture {
     protected void waitForRunToEnd() throws Exception {
         waitFor(120, () -> lab.run().getState() == CurrentRun.State.FINISHED);
         waitForIdle();
+    }
+
+    /** The heights of a bar chart's bars, left to right. */
+    protected static double[] heights(XYChart<?, Number> chart) {
+        return chart.getData().get(0).getData().stream().mapToDouble(bar -> bar.getYValue().doubleValue()).toArray();
     }
 
     /** Small, quick settings: 500 training strings in batches of 50. */

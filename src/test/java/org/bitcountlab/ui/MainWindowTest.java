@@ -35,14 +35,14 @@ class MainWindowTest extends MainWindowFixture {
     void togglingABitChangesTheTrueCountAndTheBars(FxRobot robot) {
         SoftmaxChart chart = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class);
         Label trueCount = robot.lookup("#trueCountLabel").queryAs(Label.class);
-        double[] before = chart.heights();
+        double[] before = heights(chart);
         assertThat(trueCount.getText()).isEqualTo("True count: 12");
 
         robot.clickOn("#bit1"); // 0 -> 1 in 10011011101001101110
 
         assertThat(trueCount.getText()).isEqualTo("True count: 13");
-        double[] after = chart.heights();
-        assertThat(chart.barCount()).isEqualTo(21);
+        double[] after = heights(chart);
+        assertThat(chart.getData().get(0).getData().size()).isEqualTo(21);
         assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, within(1e-6));
         assertThat(after).isNotEqualTo(before);
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
@@ -123,9 +123,9 @@ class MainWindowTest extends MainWindowFixture {
         waitFor(90, () -> lab.run().curve().size() >= 2);
 
         SoftmaxChart chart = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class);
-        double[] before = chart.heights();
+        double[] before = heights(chart);
         robot.clickOn("#bit0");
-        assertThat(chart.heights()).isNotEqualTo(before);
+        assertThat(heights(chart)).isNotEqualTo(before);
         assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.TRAINING);
 
         robot.clickOn("#stopButton");
@@ -170,7 +170,7 @@ class MainWindowTest extends MainWindowFixture {
         robot.clickOn("#lengthsButton");
         waitForIdle();
         assertThat(errorChart(robot).getData()).hasSizeGreaterThan(2); // current, overlay, 1% line
-        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).barCount()).isEqualTo(21);
+        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isEqualTo(21);
 
         robot.clickOn("#resetButton");
         waitForIdle();
@@ -180,7 +180,7 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(errorChart(robot).getData().get(0).getData()).isEmpty();
         assertThat(lossChart(robot).getData().get(0).getData()).isEmpty();
         assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
-        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).barCount()).isZero();
+        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isZero();
         assertThat(robot.lookup("#headlineLabel").queryAs(Label.class).getText()).isEmpty();
         assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).isEqualTo("Epoch 0 / 3");
         assertThat(lab.models().get().origin()).isEqualTo(LabModel.Origin.PRETRAINED);

@@ -59,10 +59,10 @@ class RunIntegrityTest extends MainWindowFixture {
 
     @Test
     void evaluationsNeverLandOnAModelOtherThanTheOneTheyMeasured(FxRobot robot) throws Exception {
+        Double pretrainedError = lab.models().get().model().testError();
         robot.interact(() -> lab.run().start(NEW_RUN, 0, result -> { }));
         waitForRunToEnd();
         LabModel trained = lab.models().get();
-        Double pretrainedError = lab.restingModelProperty().get().model().testError();
 
         for (int attempt = 0; attempt < 20; attempt++) {
             // Evaluate all (about a second) on the trained model, then back to the pretrained one at once

@@ -102,8 +102,4 @@ public final class MainWindow {
             }
         }
     }
-
-    public ViewModels viewModels() {
-        return viewModels;
-    }
 }

@@ -3,6 +3,7 @@ package org.bitcountlab.ui.app;
 import java.util.Map;
 
 import org.bitcountlab.ui.biteditor.BitEditorViewModel;
+import org.bitcountlab.ui.counter.CounterViewModel;
 import org.bitcountlab.ui.curve.CurveViewModel;
 import org.bitcountlab.ui.failures.FailuresViewModel;
 import org.bitcountlab.ui.header.HeaderViewModel;
@@ -27,6 +28,7 @@ public final class ViewModels {
     private final RunsViewModel runs;
     private final FailuresViewModel failures;
     private final InsideViewModel inside;
+    private final CounterViewModel counter;
     private final BitEditorViewModel bits;
     private final HeaderViewModel header;
     private final StatusViewModel status;
@@ -37,7 +39,8 @@ public final class ViewModels {
         curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
         runs = new RunsViewModel(lab.run(), lab.history(), settings);
         failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());
-        inside = new InsideViewModel(lab.string());
+        inside = new InsideViewModel(lab.string(), lab.readout());
+        counter = new CounterViewModel(lab.readout(), lab.string(), lab.models(), lab.tasks());
         bits = new BitEditorViewModel(lab.string(), lab.models(), lab.run());
         header = new HeaderViewModel(lab.presentation(), lab.models(), lab.run(), lab.tasks(), lab.status());
         status = new StatusViewModel(lab.status());
@@ -45,10 +48,12 @@ public final class ViewModels {
 
     /** What a view's constructor may ask for, by type. */
     Map<Class<?>, Object> byType() {
-        return Map.of(SettingsViewModel.class, settings, TrainingViewModel.class, training,
-                CurveViewModel.class, curve, RunsViewModel.class, runs, FailuresViewModel.class, failures,
-                InsideViewModel.class, inside, BitEditorViewModel.class, bits, HeaderViewModel.class, header,
-                StatusViewModel.class, status, Presentation.class, lab.presentation());
+        return Map.ofEntries(Map.entry(SettingsViewModel.class, settings), Map.entry(TrainingViewModel.class, training),
+                Map.entry(CurveViewModel.class, curve), Map.entry(RunsViewModel.class, runs),
+                Map.entry(FailuresViewModel.class, failures), Map.entry(InsideViewModel.class, inside),
+                Map.entry(CounterViewModel.class, counter), Map.entry(BitEditorViewModel.class, bits),
+                Map.entry(HeaderViewModel.class, header), Map.entry(StatusViewModel.class, status),
+                Map.entry(Presentation.class, lab.presentation()));
     }
 
     public Lab lab() {
@@ -77,6 +82,10 @@ public final class ViewModels {
 
     public InsideViewModel inside() {
         return inside;
+    }
+
+    public CounterViewModel counter() {
+        return counter;
     }
 
     public BitEditorViewModel bits() {

@@ -59,13 +59,4 @@ public final class SoftmaxChart extends BarChart<String, Number> {
             }
         }
     }
-
-    /** The bar heights, for tests and readouts. */
-    public double[] heights() {
-        return series.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
-    }
-
-    public int barCount() {
-        return series.getData().size();
-    }
 }

@@ -68,8 +68,4 @@ public final class ConfusionView extends CanvasView {
             }
         }
     }
-
-    public Evaluation evaluation() {
-        return evaluation;
-    }
 }

@@ -39,10 +39,6 @@ public final class ErrorByCountView extends CanvasView {
         redraw();
     }
 
-    public String title() {
-        return title;
-    }
-
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         double text = textSize();
@@ -107,9 +103,5 @@ public final class ErrorByCountView extends CanvasView {
             g.strokeLine(left, y, width - text, y);
             g.fillText(percent + "%", left - text * 0.3, y);
         }
-    }
-
-    public Evaluation evaluation() {
-        return evaluation;
     }
 }

@@ -36,8 +36,4 @@ public final class LengthChart extends BarChart<String, Number> {
         }
         setTitle(Messages.get("lengths.title", trainedLength, result.samples()));
     }
-
-    public int barCount() {
-        return series.getData().size();
-    }
 }

@@ -31,7 +31,8 @@ public final class InsideView {
     private void initialize() {
         cellStateCheck.selectedProperty().bindBidirectional(viewModel.showCellProperty());
         stepView.showCellProperty().bind(viewModel.showCellProperty());
-        scope.follow(viewModel.traceProperty(), (obs, old, now) -> stepView.show(now));
+        scope.follow(viewModel.traceProperty(), (obs, old, now) -> stepView.show(now, viewModel.readCountsProperty().get()));
+        scope.listen(viewModel.readCountsProperty(), (obs, old, now) -> stepView.show(viewModel.traceProperty().get(), now));
         caption.textProperty().bind(Bindings.when(viewModel.showCellProperty())
                 .then(Messages.get("steps.legend.cell")).otherwise(Messages.get("steps.legend")));
         stepView.textSizeProperty().bind(Bindings.when(presentation.onProperty())

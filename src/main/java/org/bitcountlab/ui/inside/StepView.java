@@ -12,12 +12,14 @@ import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.model.FastMath;
 import org.bitcountlab.core.model.StepTrace;
 import org.bitcountlab.ui.common.CanvasView;
+import org.bitcountlab.ui.common.Formats;
 import org.bitcountlab.ui.common.Messages;
 
 /**
  * Inside the LSTM for one string: a heatmap of every unit (rows, numbered) after every bit
  * (columns), its hidden state h or its cell state c, blue for -1 through white to orange for +1,
- * with a colour bar that says so; above, the bits read; below, the ones counted so far.
+ * with a colour bar that says so; above, the bits read; below, the ones counted so far and what a
+ * linear read-out of the state says the count is.
  */
 public final class StepView extends CanvasView {
 
@@ -25,7 +27,9 @@ public final class StepView extends CanvasView {
     private static final Color POSITIVE = Color.web("#e8710a");
     private static final Color INK = Color.web("#1f2a44");
     private static final Color MUTED = Color.web("#57606a");
+    private static final Color RIGHT = Color.web("#1a7f37");
     private StepTrace trace;
+    private double[] readCounts;
     private final BooleanProperty showCell = new SimpleBooleanProperty(this, "showCell", false);
 
     public StepView() {
@@ -40,13 +44,11 @@ public final class StepView extends CanvasView {
         return showCell;
     }
 
-    public void show(StepTrace newTrace) {
+    /** @param newReadCounts the count a read-out of the state gives after each bit, or null */
+    public void show(StepTrace newTrace, double[] newReadCounts) {
         this.trace = newTrace;
+        this.readCounts = newReadCounts;
         redraw();
-    }
-
-    public StepTrace trace() {
-        return trace;
     }
 
     /** The value drawn at a timestep and unit, in [-1, 1]. */
@@ -65,7 +67,7 @@ public final class StepView extends CanvasView {
         double left = text * 6.5;
         double right = text * 4.5;
         double top = text * 1.8;
-        double bottom = text * 2.2;
+        double bottom = text * 4.4;
         double cellW = (width - left - right) / steps;
         double cellH = Math.max(1, (height - top - bottom) / units);
         g.setFont(Font.font(text));
@@ -82,11 +84,19 @@ public final class StepView extends CanvasView {
             int soFar = Integer.bitCount(trace.value() >>> (trace.length() - 1 - t));
             g.setFill(INK);
             g.fillText(Integer.toString(soFar), x, top + units * cellH + text);
+            if (readCounts != null) {
+                // the read-out's guess, green where it rounds to the true count so far
+                g.setFill(Math.round(readCounts[t]) == soFar ? RIGHT : MUTED);
+                g.fillText(Formats.decimals(readCounts[t], cellW > text * 2.2 ? 1 : 0), x, top + units * cellH + text * 2.6);
+            }
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(INK);
         g.fillText(Messages.get("steps.input"), left - text * 0.5, text * 0.8);
         g.fillText(Messages.get("steps.soFar"), left - text * 0.5, top + units * cellH + text);
+        if (readCounts != null) {
+            g.fillText(Messages.get("steps.readOut"), left - text * 0.5, top + units * cellH + text * 2.6);
+        }
         drawUnitNumbers(g, units, left, top, cellH, text);
         drawColourBar(g, width - right + text * 0.8, top, Math.min(units * cellH, text * 12), text);
     }

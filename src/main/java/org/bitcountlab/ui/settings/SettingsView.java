@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
@@ -32,6 +33,7 @@ public final class SettingsView {
     @FXML private TextField seedField;
     @FXML private Label seedError;
     @FXML private CheckBox shuffleCheck;
+    @FXML private ComboBox<CellType> cellChoice;
 
     private final SettingsViewModel viewModel;
     private final Presentation presentation;
@@ -73,6 +75,19 @@ public final class SettingsView {
         bind(trainSizeField, trainSizeError, viewModel.trainSize());
         bind(seedField, seedError, viewModel.seed());
         shuffleCheck.selectedProperty().bindBidirectional(viewModel.shuffleProperty());
+        cellChoice.getItems().setAll(CellType.values());
+        cellChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CellType type) {
+                return type == null ? "" : Messages.get("settings.cell." + type.id());
+            }
+
+            @Override
+            public CellType fromString(String text) {
+                return null;
+            }
+        });
+        cellChoice.valueProperty().bindBidirectional(viewModel.cellProperty());
         settingsPane.visibleProperty().bind(presentation.hides(Presentation.Part.SETTINGS).not());
         settingsPane.managedProperty().bind(settingsPane.visibleProperty());
     }

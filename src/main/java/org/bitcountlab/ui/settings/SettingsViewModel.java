@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.core.training.TrainingSettings;
 import org.bitcountlab.ui.state.CurrentString;
@@ -29,6 +30,7 @@ public final class SettingsViewModel {
     private final NumberField trainSize = NumberField.whole("settings.trainSize");
     private final NumberField seed = NumberField.whole("settings.seed");
     private final BooleanProperty shuffle = new SimpleBooleanProperty(this, "shuffle", true);
+    private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(this, "cell", CellType.LSTM);
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.FAST);
     private final BooleanBinding valid;
     // what the fields say, or null while one is not acceptable
@@ -41,6 +43,7 @@ public final class SettingsViewModel {
             field.textProperty().addListener((obs, old, now) -> validate());
         }
         shuffle.addListener((obs, old, now) -> validate());
+        cell.addListener((obs, old, now) -> validate());
         valid = settings.isNotNull();
         preset.addListener((obs, old, now) -> {
             if (now != null) {
@@ -66,6 +69,7 @@ public final class SettingsViewModel {
             trainSize.show(s.trainSize());
             seed.show(s.seed());
             shuffle.set(s.shuffleEachEpoch());
+            cell.set(s.cellType());
         } finally {
             applying = null;
         }
@@ -87,7 +91,7 @@ public final class SettingsViewModel {
         TrainingSettings typed = !complete ? null : base.settings().withHidden(h.intValue()).withBatchSize(b.intValue())
                 .withEpochs(e.intValue()).withLearningRate(lr).withTrainSize(train.intValue()).withSeed(s)
                 .withEvalSample(Math.min(base.settings().evalSample(), strings - train.intValue()))
-                .withShuffleEachEpoch(shuffle.get());
+                .withShuffleEachEpoch(shuffle.get()).withCellType(cell.get());
         settings.set(typed);
         if (preset.get() != null && !preset.get().settings().equals(typed)) {
             preset.set(null); // the fields no longer say what the preset says
@@ -134,6 +138,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty shuffleProperty() {
         return shuffle;
+    }
+
+    /** LSTM, or the simple RNN a class can compare it with. */
+    public ObjectProperty<CellType> cellProperty() {
+        return cell;
     }
 
     /** The preset the fields show, or null once they were edited away from it. */

@@ -1,8 +1,5 @@
 package org.bitcountlab.ui.state;
 
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-
 import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.PretrainedModel;
@@ -22,10 +19,11 @@ public final class Lab {
     private final CurrentModel models = new CurrentModel();
     private final RunHistory history = new RunHistory();
     private final Presentation presentation = new Presentation();
-    private final ReadOnlyObjectWrapper<LabModel> resting = new ReadOnlyObjectWrapper<>(this, "resting");
-    private final CurrentRun run = new CurrentRun(tasks, models, history, status, resting::get);
+    private final CurrentRun run = new CurrentRun(tasks, models, history, status, () -> this.resting);
     private final ModelAnalysis analysis = new ModelAnalysis(models, tasks, status, history);
     private final CurrentString string = new CurrentString(models);
+    private final ModelReadout readout = new ModelReadout(models, tasks);
+    private LabModel resting; // shown when no run is: the pretrained model, once loaded
 
     /** Loads the pretrained model in the background; the window shows it as soon as it is there. */
     public void loadPretrained() {
@@ -40,7 +38,7 @@ public final class Lab {
     }
 
     private void rest(LabModel model) {
-        resting.set(model);
+        resting = model;
         if (models.get() == null) {
             models.show(model);
         }
@@ -95,8 +93,7 @@ public final class Lab {
         return string;
     }
 
-    /** The model shown when no run is: the pretrained one, once loaded. */
-    public ReadOnlyObjectProperty<LabModel> restingModelProperty() {
-        return resting.getReadOnlyProperty();
+    public ModelReadout readout() {
+        return readout;
     }
 }

@@ -6,8 +6,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.concurrent.WorkerStateEvent;
 
 /**
@@ -41,7 +39,6 @@ public final class TaskService {
             return thread;
         }
     });
-    private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper(this, "active", 0);
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
@@ -51,11 +48,7 @@ public final class TaskService {
     public <T> Job<T> submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         Job<T> job = new Job<>(work);
         inFlight.incrementAndGet();
-        active.set(active.get() + 1);
-        Runnable done = () -> {
-            active.set(active.get() - 1);
-            inFlight.decrementAndGet();
-        };
+        Runnable done = inFlight::decrementAndGet;
         // handlers rather than setOnXxx, so that a caller may still set its own
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, event -> {
             done.run();
@@ -70,12 +63,10 @@ public final class TaskService {
         return job;
     }
 
-    /** Jobs submitted whose outcome has not yet reached the FX thread. */
-    public ReadOnlyIntegerProperty activeProperty() {
-        return active.getReadOnlyProperty();
-    }
-
-    /** True when no job is running or waiting to deliver its outcome; safe from any thread. */
+    /**
+     * True when no job is running or waiting to deliver its outcome; safe from any thread. Tests
+     * wait on it rather than on a sleep.
+     */
     public boolean isIdle() {
         return inFlight.get() == 0;
     }

@@ -1,0 +1,113 @@
+package org.bitcountlab.ui.counter;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+import org.bitcountlab.core.inspect.CountReadout;
+import org.bitcountlab.core.inspect.UnitCount;
+import org.bitcountlab.core.model.SilencedUnits;
+import org.bitcountlab.ui.common.CanvasView;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
+
+/** The "where the counter lives" tab: read-out quality, the counting units, one unit's state, silencing. */
+public final class CounterView {
+
+    @FXML private Label summaryLabel;
+    @FXML private Label ablationLabel;
+    @FXML private Button restoreButton;
+    @FXML private LineChart<Number, Number> rSquaredChart;
+    @FXML private BarChart<String, Number> unitChart;
+    @FXML private FlowPane silenceToggles;
+    @FXML private CheckBox cellStateCheck;
+    @FXML private UnitScatterView scatterView;
+
+    private final CounterViewModel viewModel;
+    private final Presentation presentation;
+    private final ViewScope scope;
+
+    public CounterView(CounterViewModel viewModel, Presentation presentation, ViewScope scope) {
+        this.viewModel = viewModel;
+        this.presentation = presentation;
+        this.scope = scope;
+    }
+
+    @FXML
+    private void initialize() {
+        rSquaredChart.setTitle(Messages.get("counter.rSquared.title"));
+        unitChart.setTitle(Messages.get("counter.units.title"));
+        scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
+        scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
+        scope.follow(viewModel.readoutProperty(), (obs, old, now) -> showReadout(now));
+        scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
+        scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, cellStateCheck.isSelected()));
+        cellStateCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
+        restoreButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.silencedProperty().get().isEmpty(), viewModel.silencedProperty()));
+        scatterView.textSizeProperty().bind(Bindings.when(presentation.onProperty())
+                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+    }
+
+    private static String text(Message message) {
+        return message == null ? "" : message.text();
+    }
+
+    private void showReadout(CountReadout readout) {
+        rSquaredChart.getData().clear();
+        unitChart.getData().clear();
+        silenceToggles.getChildren().clear();
+        if (readout == null) {
+            return;
+        }
+        XYChart.Series<Number, Number> rSquared = new XYChart.Series<>();
+        double[] byStep = readout.rSquaredByStep();
+        for (int step = 0; step < byStep.length; step++) {
+            rSquared.getData().add(new XYChart.Data<>(step + 1, byStep[step]));
+        }
+        rSquaredChart.getData().add(rSquared);
+        XYChart.Series<String, Number> strength = new XYChart.Series<>();
+        List<UnitCount> units = readout.units();
+        for (UnitCount unit : units) {
+            strength.getData().add(new XYChart.Data<>(Integer.toString(unit.unit() + 1), unit.strength()));
+            ToggleButton toggle = new ToggleButton(Integer.toString(unit.unit() + 1));
+            toggle.getStyleClass().add("unit-toggle");
+            toggle.setAccessibleText(Messages.get("counter.silence.accessible", unit.unit() + 1));
+            toggle.setTooltip(new Tooltip(Messages.get("counter.silence.tooltip", unit.unit() + 1,
+                    unit.hiddenCorrelation(), unit.cellCorrelation())));
+            toggle.setOnAction(event -> viewModel.toggleSilenced(unit.unit()));
+            silenceToggles.getChildren().add(toggle);
+        }
+        unitChart.getData().add(strength);
+        // a click on a unit's bar shows that unit's state against the count
+        for (XYChart.Data<String, Number> bar : strength.getData()) {
+            int unit = Integer.parseInt(bar.getXValue()) - 1;
+            bar.getNode().setOnMouseClicked(event -> viewModel.chosenUnitProperty().set(unit));
+            Tooltip.install(bar.getNode(), new Tooltip(Messages.get("counter.units.pick", unit + 1)));
+        }
+        showSilenced(viewModel.silencedProperty().get());
+    }
+
+    private void showSilenced(SilencedUnits silenced) {
+        for (int unit = 0; unit < silenceToggles.getChildren().size(); unit++) {
+            ((ToggleButton) silenceToggles.getChildren().get(unit)).setSelected(silenced.contains(unit));
+        }
+    }
+
+    @FXML
+    private void restoreAllUnits() {
+        viewModel.restoreAllUnits();
+    }
+}

@@ -1,0 +1,98 @@
+package org.bitcountlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+
+import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.ui.biteditor.SoftmaxChart;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Where the counter lives: the read-out of the pretrained model, silencing units, the cell type. */
+class CounterTest extends MainWindowFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    @Test
+    void thePretrainedModelCountsInItsStateAndTheInsideViewReadsIt(FxRobot robot) throws Exception {
+        robot.clickOn("Where the counter lives");
+        waitFor(30, () -> lab.readout().readoutProperty().get() != null);
+        assertThat(lab.readout().readoutProperty().get().rSquaredAtLastStep()).isGreaterThan(0.9);
+        assertThat(robot.lookup("#summaryLabel").queryAs(Label.class).getText()).contains("R\u00b2 = 0.9");
+
+        double[] read = viewModels.inside().readCountsProperty().get();
+        assertThat(read).hasSize(20);
+        assertThat(read[19]).isCloseTo(lab.string().trueCountProperty().get(), within(1.0));
+    }
+
+    @Test
+    void silencingEveryUnitLeavesTheOutputLayersBiasAloneAndRestoreBringsTheAnswerBack(FxRobot robot) throws Exception {
+        robot.clickOn("Where the counter lives");
+        waitFor(30, () -> lab.readout().readoutProperty().get() != null);
+        waitForIdle();
+        SoftmaxChart softmax = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class);
+        double[] before = heights(softmax);
+        String allUnits = robot.lookup("#ablationLabel").queryAs(Label.class).getText();
+        assertThat(allUnits).startsWith("Held-out error with all units:");
+
+        FlowPane toggles = robot.lookup("#silenceToggles").queryAs(FlowPane.class);
+        robot.interact(() -> toggles.getChildren().forEach(toggle -> ((ToggleButton) toggle).fire()));
+        waitForIdle();
+
+        ParameterSnapshot weights = lab.models().get().model().parameters();
+        double[] biasOnly = softmax(weights.outputBias());
+        assertThat(heights(softmax)).containsExactly(biasOnly, within(1e-6));
+        assertThat(robot.lookup("#ablationLabel").queryAs(Label.class).getText())
+                .startsWith("Held-out error with 24 silenced:");
+
+        robot.clickOn("#restoreButton");
+        waitForIdle();
+        assertThat(heights(softmax)).containsExactly(before, within(1e-12));
+        assertThat(robot.lookup("#ablationLabel").queryAs(Label.class).getText()).isEqualTo(allUnits);
+        assertThat(toggles.getChildren()).noneMatch(toggle -> ((ToggleButton) toggle).isSelected());
+    }
+
+    @Test
+    void theCellTypeChoiceTrainsASimpleRnn(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModels.settings().cellProperty().set(CellType.SIMPLE_RNN));
+        smallRun(robot, 1);
+        assertThat(viewModels.settings().settingsProperty().get().cellType()).isEqualTo(CellType.SIMPLE_RNN);
+        assertThat(robot.lookup("#presetChoice").queryComboBox().getButtonCell().getText()).isEqualTo("Custom");
+        robot.clickOn("#trainButton");
+        waitForRunToEnd();
+
+        assertThat(lab.models().get().model().settings().cellType()).isEqualTo(CellType.SIMPLE_RNN);
+        Prediction prediction = lab.string().predictionProperty().get();
+        assertThat(prediction.probabilities()).hasSize(21);
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Finished: 1 epochs");
+    }
+
+
+    private static double[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(logits[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+}
