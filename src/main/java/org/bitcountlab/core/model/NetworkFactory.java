@@ -1,5 +1,6 @@
 package org.bitcountlab.core.model;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -81,6 +83,21 @@ public final class NetworkFactory {
                 seed, implementation);
         load(network, parameters);
         return network;
+    }
+
+    /**
+     * Frees the network's native memory now instead of whenever the garbage collector runs:
+     * parameters, gradients, updater state, this thread's workspaces and the fused kernel's buffers.
+     * Call it on the thread that trained; the network cannot be used afterwards.
+     */
+    public static void release(MultiLayerNetwork network) {
+        for (Layer layer : network.getLayers()) {
+            Layer inner = layer instanceof BaseWrapperLayer wrapper ? wrapper.getUnderlying() : layer;
+            if (inner instanceof FusedLstm.FusedLstmLayer fused) {
+                fused.release();
+            }
+        }
+        network.close();
     }
 
     public static ParameterSnapshot snapshot(MultiLayerNetwork network, int length) {
