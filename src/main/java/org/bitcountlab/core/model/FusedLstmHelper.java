@@ -55,6 +55,7 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
     private boolean activationsValid;
     private int forwardPasses;
     private int backwardPasses;
+    private int shardAllocations;
 
     @Override
     public boolean checkSupported() {
@@ -180,6 +181,11 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         return backwardPasses;
     }
 
+    /** Times the shards were (re)allocated. */
+    int shardAllocations() {
+        return shardAllocations;
+    }
+
     /** Copies the forward pass's inputs; true if they equal the ones the cached activations came from. */
     private boolean load(INDArray in, INDArray iw, INDArray rw, INDArray b, INDArray h0, INDArray c0) {
         int newBatch = (int) in.size(0);
@@ -234,6 +240,7 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
                 throw e;
             }
             shards = fresh;
+            shardAllocations++;
         }
         for (int s = 0; s < count; s++) {
             shards[s].assign(rowsOfShard(s, count), rowsOfShard(s + 1, count) - rowsOfShard(s, count));
