@@ -42,7 +42,9 @@ public final class BitcountCli implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             if (exception instanceof CliFailure failure) {
-                cl.getErr().println(failure.getMessage());
+                if (failure.getMessage() != null) {
+                    cl.getErr().println(failure.getMessage());
+                }
                 return failure.exitCode();
             }
             cl.getErr().println("Error: " + exception.getMessage());

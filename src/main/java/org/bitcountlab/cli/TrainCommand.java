@@ -71,11 +71,16 @@ final class TrainCommand implements Runnable {
                 settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(), settings.evalSample());
         out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
         TrainingRun run = new TrainingRun(settings, lines, implementation);
+        int exitCode;
+        // everything, errors included, is printed before the guard lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(run::cancel, spec.commandLine().getErr())) {
             RunResult result = run.run();
             lines.printLast(result.curve());
             boolean interrupted = guard.interrupted() && result.outcome() == RunOutcome.CANCELLED;
-            report(result, interrupted, target, guard);
+            exitCode = report(result, interrupted, target, guard);
+        }
+        if (exitCode != 0) {
+            throw CliFailure.reported(exitCode);
         }
     }
 
@@ -90,8 +95,10 @@ final class TrainCommand implements Runnable {
         }
     }
 
-    private void report(RunResult result, boolean interrupted, Path target, InterruptGuard guard) {
+    /** Prints the outcome, saves, prints the summary; returns the exit code. */
+    private int report(RunResult result, boolean interrupted, Path target, InterruptGuard guard) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         TrainingSettings settings = result.settings();
         if (interrupted) {
             out.printf(Locale.ROOT, "Interrupted (Ctrl-C or a kill signal) after %d epochs%s%n", result.curve().size(),
@@ -131,14 +138,14 @@ final class TrainCommand implements Runnable {
         }
         out.println(Json.line(summary));
         if (saveFailure != null) {
-            throw CliFailure.failed(saveFailure);
+            err.println(saveFailure);
+            return 1;
         }
         if (result.outcome() == RunOutcome.DIVERGED) {
-            throw CliFailure.failed("Training diverged.");
+            err.println("Training diverged.");
+            return 1;
         }
-        if (interrupted) {
-            throw new CliFailure("Interrupted.", INTERRUPTED);
-        }
+        return interrupted ? INTERRUPTED : 0;
     }
 
     private TrainedModel fullEvaluation(RunResult result, Map<String, Object> summary, InterruptGuard guard,
