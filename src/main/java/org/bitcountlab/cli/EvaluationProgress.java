@@ -8,8 +8,8 @@ import org.bitcountlab.core.training.Evaluator;
 
 /**
  * Progress of a long evaluation on stderr, so that stdout stays a clean table: a warning up front
- * when the model is much more work than the default one, then a line at every tenth with the time
- * left. Called from the evaluation's worker threads.
+ * when the model is much more work than the default one, then a line at every tenth, or every 15
+ * seconds for long runs, with the time left. Called from the evaluation's worker threads.
  */
 final class EvaluationProgress implements DoubleConsumer {
 
@@ -19,7 +19,10 @@ final class EvaluationProgress implements DoubleConsumer {
     private static final double LONG = 20;
 
     private final PrintWriter err;
+    private static final long QUIET_NANOS = 15_000_000_000L;
+
     private final long start = System.nanoTime();
+    private long lastLine = start;
     private int tenthsShown;
 
     EvaluationProgress(PrintWriter err, int length, int hidden, long strings) {
@@ -34,13 +37,23 @@ final class EvaluationProgress implements DoubleConsumer {
 
     @Override
     public synchronized void accept(double fraction) {
+        long now = System.nanoTime();
         int tenths = (int) Math.floor(fraction * 10 + 1e-9);
-        if (tenths <= tenthsShown || tenths >= 10) {
+        if (fraction >= 1 || (tenths <= tenthsShown && now - lastLine < QUIET_NANOS)) {
             return;
         }
-        tenthsShown = tenths;
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "Evaluated %d%% (%.0f s, about %.0f s left)%n", tenths * 10, elapsed,
-                elapsed / fraction * (1 - fraction));
+        tenthsShown = Math.max(tenthsShown, tenths);
+        lastLine = now;
+        double elapsed = (now - start) / 1e9;
+        err.printf(Locale.ROOT, "Evaluated %.1f%% (%s, about %s left)%n", 100 * fraction, duration(elapsed),
+                duration(elapsed / fraction * (1 - fraction)));
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        return seconds < 7200 ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
+                : String.format(Locale.ROOT, "%.1f h", seconds / 3600);
     }
 }

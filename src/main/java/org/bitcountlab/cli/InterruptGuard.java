@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class InterruptGuard implements AutoCloseable {
 
-    static final long GRACE_SECONDS = 5;
+    /** Enough to finish a minibatch and save on a busy machine; a stuck run must not hold the exit for ever. */
+    static final long GRACE_SECONDS = 10;
 
     private final Thread hook;
     private final CountDownLatch finished = new CountDownLatch(1);

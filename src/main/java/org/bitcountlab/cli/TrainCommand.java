@@ -1,6 +1,9 @@
 package org.bitcountlab.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +92,15 @@ final class TrainCommand implements Runnable {
             return null;
         }
         try {
-            return ModelFile.checkSaveTarget(save);
+            Path target = ModelFile.checkSaveTarget(save);
+            // loads the writer's classes now: after Ctrl-C the save has seconds, on a machine that may be busy
+            ModelFile.write(TrainedModel.of(new RunResult(TrainingSettings.fast().withHidden(1), RunOutcome.COMPLETED, "", List.of(),
+                    ParameterSnapshot.untrained(20, 1, 0), 0)), OutputStream.nullOutputStream());
+            return target;
         } catch (ModelFileException e) {
             throw CliFailure.usage(e.getMessage() + " (--save)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -234,7 +234,7 @@ public final class TrainingRun {
 
     private String stuckMessage(List<EpochResult> curve) {
         return String.format(Locale.ROOT,
-                "Training diverged at epoch %d: the mean loss of the last epochs, %.2f, is above the %.2f of an"
+                "Training diverged at epoch %d: the mean loss of the last epochs, %.2f, is more than 10%% above the %.2f of an"
                         + " untrained network. The learning rate %s is too large for this network; try %s.",
                 curve.size(), recentMeanLoss(curve), untrainedLoss(), settings.learningRate(),
                 BigDecimal.valueOf(settings.learningRate() / 10).stripTrailingZeros().toPlainString());
