@@ -13,6 +13,9 @@ import org.bitcountlab.core.model.ParameterSnapshot;
  * for OpenBLAS), and DL4J holds the layer's activations and gradients natively, in workspaces that
  * reserve more than one minibatch needs.
  *
+ * <p>The simple RNN is estimated as the LSTM, which keeps four times its per-step state: an
+ * over-estimate, never an under-estimate.
+ *
  * <p>Call {@link #check} for settings as they are edited: the problem names what the run needs,
  * what is available and the largest batch size that fits.
  */
@@ -121,8 +124,9 @@ public final class MemoryBudget {
         long dl4jNative = WORKSPACE_FACTOR * batch * (3 * steps * hidden + 2 * hidden + 2 * steps + 1) * Float.BYTES;
         long data = (s.shuffleEachEpoch() ? batch : s.trainSize()) * encoded;
         long nativeBytes = shardNative + dl4jNative + 4 * parameters * Float.BYTES + data;
-        Estimate heldOut = evaluation(s.length(), s.hidden(), s.evalSample());
-        return new Estimate(heap + heldOut.heapBytes(), Math.max(nativeBytes, heldOut.nativeBytes()));
+        // each epoch scores the held-out sample and then every training string
+        Estimate scoring = evaluation(s.length(), s.hidden(), Math.max(s.evalSample(), s.trainSize()));
+        return new Estimate(heap + scoring.heapBytes(), Math.max(nativeBytes, scoring.nativeBytes()));
     }
 
     /** Why these settings cannot run in this budget, or empty if they can. */

@@ -93,7 +93,6 @@ public final class TrainingRun {
     public RunResult run() {
         BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
         int[] train = dataset.trainValues();
-        int[] trainInOrder = dataset.trainValues(); // for the training error; `train` is reshuffled in place
         int[] heldOut = dataset.heldOutSample(settings.evalSample());
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), implementation);
@@ -109,6 +108,7 @@ public final class TrainingRun {
     }
 
     private RunResult train(MultiLayerNetwork network, int[] train, int[] heldOut, List<INDArray[]> minibatches) {
+        int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
         SplittableRandom order = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);

@@ -120,6 +120,8 @@ class HostileModelFileTest {
         assertRefused(withManifest("nan-loss.zip", "\"meanLoss\" : 2.5", "\"meanLoss\" : \"NaN\""), "point 1 of its curve");
         assertRefused(withManifest("bad-error.zip", "\"heldOutError\" : 40.5", "\"heldOutError\" : 140.5"),
                 "point 2 of its curve");
+        assertRefused(withManifest("training.zip", "\"trainingError\" : null", "\"trainingError\" : 150"),
+                "point 1 of its curve");
         assertRefused(withManifest("skipped.zip", "\"epoch\" : 2", "\"epoch\" : 7"), "point 2 of its curve");
         assertRefused(withManifest("long.zip", "\"epochs\" : 25", "\"epochs\" : 1"), "its curve has 2 epochs");
         assertRefused(withManifest("time.zip", "\"trainSeconds\" : 0.5", "\"trainSeconds\" : -1"), "training time");

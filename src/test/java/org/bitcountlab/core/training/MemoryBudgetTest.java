@@ -3,6 +3,10 @@ package org.bitcountlab.core.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
+import org.bitcountlab.core.sweep.SweepPlan;
+import org.bitcountlab.core.sweep.SweepVariable;
 import org.junit.jupiter.api.Test;
 
 class MemoryBudgetTest {
@@ -44,6 +48,14 @@ class MemoryBudgetTest {
         MemoryBudget.Problem problem = tiny.check(TrainingSettings.fast().withHidden(512)).orElseThrow();
         assertThat(problem.largestBatchSize()).isZero();
         assertThat(problem.message()).contains("smaller hidden size");
+    }
+
+    @Test
+    void aSweepNamesThePointThatCannotFit() {
+        TrainingSettings base = TrainingSettings.fast().withTrainSize(1_000_000).withBatchSize(1_000_000)
+                .withEvalSample(10_000);
+        SweepPlan plan = new SweepPlan(base, SweepVariable.HIDDEN_SIZE, List.of(1, 512), 1);
+        assertThat(plan.problems()).singleElement().asString().startsWith("at hidden size 512: ").contains("needs about");
     }
 
     @Test
