@@ -40,12 +40,15 @@ final class BenchmarkCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Warm-up and timed minibatches together; at about 0.1 s each, more would take hours. */
+    private static final int MAX_MINIBATCHES = 100_000;
+
     @Option(names = "--minibatches", paramLabel = "N", defaultValue = "100",
-            description = "Minibatches to time after the warm-up (at least 30; default 100).")
+            description = "Minibatches to time after the warm-up (30..100000; default 100).")
     int minibatches;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
-            description = "Minibatches trained before timing starts (default 100).")
+            description = "Minibatches trained before timing starts (0..100000; default 100).")
     int warmup;
 
     @Option(names = "--time-to", paramLabel = "PERCENT",
@@ -58,22 +61,20 @@ final class BenchmarkCommand implements Runnable {
 
     @Option(names = "--lstm", paramLabel = "IMPL", defaultValue = "fused",
             description = "fused (default) or stock: DL4J's built-in LSTM layer, for comparison.")
-    String lstm;
+    LstmImplementation implementation;
 
     @Override
     public void run() {
-        if (minibatches < 30) {
-            throw CliFailure.usage("--minibatches must be at least 30, got " + minibatches);
-        }
-        LstmImplementation implementation;
-        try {
-            implementation = LstmImplementation.valueOf(lstm.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw CliFailure.usage("--lstm must be fused or stock, got " + lstm);
-        }
         if (timeTo != null) {
+            if (!(timeTo >= 0 && timeTo <= 100)) {
+                throw CliFailure.usage("--time-to must be a percentage between 0 and 100, got " + timeTo);
+            }
             timeToTarget(implementation);
         } else {
+            if (minibatches < 30 || warmup < 0 || (long) minibatches + warmup > MAX_MINIBATCHES) {
+                throw CliFailure.usage(String.format(Locale.ROOT, "--minibatches must be at least 30 and --warmup at"
+                        + " least 0, together at most %,d; got %,d and %,d", MAX_MINIBATCHES, minibatches, warmup));
+            }
             speed(implementation);
         }
     }

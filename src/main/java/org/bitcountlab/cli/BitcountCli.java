@@ -30,6 +30,7 @@ public final class BitcountCli implements Runnable {
     /** Runs a command; exit code 0 on success, 1 when it fails, 2 for bad arguments. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new BitcountCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -41,12 +42,21 @@ public final class BitcountCli implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cl, parseResult) -> {
             if (exception instanceof CliFailure failure) {
-                cl.getErr().println(failure.getMessage());
+                if (failure.getMessage() != null) {
+                    cl.getErr().println(failure.getMessage());
+                }
                 return failure.exitCode();
             }
             cl.getErr().println("Error: " + exception.getMessage());
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the memory budget refuses what cannot fit; this is the net under it
+            err.println("Out of memory (" + e.getMessage() + "). Use a smaller batch or hidden size, or give Java"
+                    + " more memory (java -Xmx4g -jar ...).");
+            return 1;
+        }
     }
 }

@@ -18,6 +18,11 @@ final class CliFailure extends RuntimeException {
         return new CliFailure(message, 1);
     }
 
+    /** The command has already said what went wrong; only the exit code is left to give. */
+    static CliFailure reported(int exitCode) {
+        return new CliFailure(null, exitCode);
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a model on its whole test set (every string it did not train on), in total and by true count.")
+        description = {"Score a model on its whole test set (every string it did not train on), in total and by true count.",
+                "Progress goes to stderr."})
 final class EvaluateCommand implements Runnable {
 
     @Spec
@@ -32,7 +33,9 @@ final class EvaluateCommand implements Runnable {
         TrainingSettings settings = model.settings();
         int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();
         long start = System.nanoTime();
-        Evaluation evaluation = Evaluator.evaluate(model.parameters(), test);
+        EvaluationProgress progress = new EvaluationProgress(spec.commandLine().getErr(), settings.length(),
+                settings.hidden(), test.length);
+        Evaluation evaluation = Evaluator.evaluate(model.parameters(), test, progress, () -> false);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Model %s trained on %,d strings; test set %,d strings%n", settings.label(),

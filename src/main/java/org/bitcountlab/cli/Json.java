@@ -21,7 +21,11 @@ final class Json {
         }
     }
 
-    static double round(double value, int decimals) {
+    /** The value rounded for printing; null (JSON {@code null}) for a figure that does not exist, such as NaN. */
+    static Double round(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return null;
+        }
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
     }

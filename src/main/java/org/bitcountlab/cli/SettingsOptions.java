@@ -1,6 +1,7 @@
 package org.bitcountlab.cli;
 
 import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.training.MemoryBudget;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.core.training.TrainingSettings;
 
@@ -96,6 +97,9 @@ final class SettingsOptions {
         if (!problems.isEmpty()) {
             throw CliFailure.usage("Invalid settings: " + String.join("; ", problems));
         }
+        MemoryBudget.ofThisJvm().check(s).ifPresent(problem -> {
+            throw CliFailure.usage("Settings too large for this machine: " + problem.message());
+        });
         return s;
     }
 }

@@ -23,17 +23,23 @@ public final class BitStrings {
         String bits = text.replace(" ", "").replace("_", "");
         if (bits.length() != length) {
             throw new IllegalArgumentException(
-                    "A bit string of length " + length + " is needed, got " + bits.length() + " characters: '" + text + "'");
+                    "A bit string of length " + length + " is needed, got " + bits.length() + " characters: " + quote(text));
         }
         int value = 0;
         for (int i = 0; i < bits.length(); i++) {
             char c = bits.charAt(i);
             if (c != '0' && c != '1') {
-                throw new IllegalArgumentException("Only 0 and 1 may appear in a bit string, found '" + c + "' in '" + text + "'");
+                throw new IllegalArgumentException("Only 0 and 1 may appear in a bit string, found '" + c + "' in " + quote(text));
             }
             value = (value << 1) | (c - '0');
         }
         return value;
+    }
+
+    /** The text as typed, cut short: an error message must not echo a whole pasted file back. */
+    private static String quote(String text) {
+        int shown = 40;
+        return text.length() <= shown ? "'" + text + "'" : "'" + text.substring(0, shown) + "...'";
     }
 
     public static String format(int value, int length) {

@@ -66,5 +66,9 @@ public class FusedLstm extends LSTM {
             super(conf, dataType);
             this.helper = new FusedLstmHelper();
         }
+
+        void release() {
+            ((FusedLstmHelper) helper).close();
+        }
     }
 }

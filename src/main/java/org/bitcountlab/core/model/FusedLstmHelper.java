@@ -34,8 +34,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * exactly) and reuses them. Cases the kernel does not handle (masks, peepholes, other activations,
  * truncated BPTT, backwards direction, non-float data) return {@code null}, which makes DL4J run its
  * built-in implementation.
+ *
+ * <p>Shards are kept from minibatch to minibatch and reallocated only when a larger one is needed;
+ * {@link #close()} frees their native memory at the end of a run.
  */
-final class FusedLstmHelper implements LSTMHelper {
+final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
 
     private static final int MIN_ROWS_PER_SHARD = 64;
 
@@ -47,10 +50,12 @@ final class FusedLstmHelper implements LSTMHelper {
     private float[] weights = new float[0];        // [1 + nIn + H][4H]: bias, input, recurrent
     private float[] initialHidden = new float[0];  // [H][batch]
     private float[] initialCell = new float[0];    // [H][batch]
-    private LstmShard[] shards = new LstmShard[0];
+    private LstmShard[] shards = new LstmShard[0]; // allocated; the first activeShards serve the current minibatch
+    private int activeShards;
     private boolean activationsValid;
     private int forwardPasses;
     private int backwardPasses;
+    private int shardAllocations;
 
     @Override
     public boolean checkSupported() {
@@ -65,11 +70,22 @@ final class FusedLstmHelper implements LSTMHelper {
 
     @Override
     public Map<String, Long> helperMemoryUse() {
-        long floats = (long) input.length + weights.length;
+        long bytes = ((long) input.length + weights.length + initialHidden.length + initialCell.length) * Float.BYTES;
         for (LstmShard shard : shards) {
-            floats += (long) shard.rows * steps * (1 + inputSize + hidden + 7L * hidden);
+            bytes += shard.bytes();
         }
-        return Map.of("fusedLstmCache", floats * Float.BYTES);
+        return Map.of("fusedLstmCache", bytes);
+    }
+
+    /** Frees the shards' native buffers now rather than whenever the garbage collector runs. */
+    @Override
+    public void close() {
+        for (LstmShard shard : shards) {
+            shard.close();
+        }
+        shards = new LstmShard[0];
+        activeShards = 0;
+        activationsValid = false;
     }
 
     @Override
@@ -130,7 +146,7 @@ final class FusedLstmHelper implements LSTMHelper {
         float[] inputGradient = new float[batch * inputSize * steps];
         inParallel(shard -> shard.backward(outputGradient, inputGradient, batch));
         float[] weightGradient = shards[0].weightGradient;
-        for (int s = 1; s < shards.length; s++) {
+        for (int s = 1; s < activeShards; s++) {
             float[] other = shards[s].weightGradient;
             for (int i = 0; i < weightGradient.length; i++) {
                 weightGradient[i] += other[i];
@@ -165,6 +181,11 @@ final class FusedLstmHelper implements LSTMHelper {
         return backwardPasses;
     }
 
+    /** Times the shards were (re)allocated. */
+    int shardAllocations() {
+        return shardAllocations;
+    }
+
     /** Copies the forward pass's inputs; true if they equal the ones the cached activations came from. */
     private boolean load(INDArray in, INDArray iw, INDArray rw, INDArray b, INDArray h0, INDArray c0) {
         int newBatch = (int) in.size(0);
@@ -187,16 +208,7 @@ final class FusedLstmHelper implements LSTMHelper {
         initialHidden = newHidden0;
         initialCell = newCell0;
         if (!sameShape) {
-            for (LstmShard old : shards) {
-                old.close();
-            }
-            int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch / MIN_ROWS_PER_SHARD));
-            shards = new LstmShard[count];
-            for (int s = 0; s < count; s++) {
-                int from = s * batch / count;
-                int to = (s + 1) * batch / count;
-                shards[s] = new LstmShard(from, to - from, inputSize, hidden, steps);
-            }
+            assignShards();
         }
         if (!unchanged) {
             inParallel(shard -> shard.load(input, initialHidden, initialCell, weights, batch));
@@ -204,11 +216,47 @@ final class FusedLstmHelper implements LSTMHelper {
         return unchanged;
     }
 
+    /** One shard per core (fewer for small minibatches), reusing the allocated ones when they are large enough. */
+    private void assignShards() {
+        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch / MIN_ROWS_PER_SHARD));
+        boolean fit = count <= shards.length;
+        for (int s = 0; fit && s < count; s++) {
+            fit = shards[s].fits(inputSize, hidden, steps, rowsOfShard(s + 1, count) - rowsOfShard(s, count));
+        }
+        if (!fit) {
+            close(); // before allocating, so that old and new never need memory at once
+            LstmShard[] fresh = new LstmShard[count];
+            try {
+                for (int s = 0; s < count; s++) {
+                    fresh[s] = new LstmShard(rowsOfShard(s + 1, count) - rowsOfShard(s, count), inputSize, hidden, steps);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                for (LstmShard made : fresh) {
+                    if (made != null) {
+                        made.close();
+                    }
+                }
+                batch = 0; // the next minibatch allocates again
+                throw e;
+            }
+            shards = fresh;
+            shardAllocations++;
+        }
+        for (int s = 0; s < count; s++) {
+            shards[s].assign(rowsOfShard(s, count), rowsOfShard(s + 1, count) - rowsOfShard(s, count));
+        }
+        activeShards = count;
+    }
+
+    private int rowsOfShard(int s, int count) {
+        return (int) ((long) s * batch / count);
+    }
+
     private void inParallel(java.util.function.Consumer<LstmShard> work) {
-        if (shards.length == 1) {
+        if (activeShards == 1) {
             work.accept(shards[0]);
         } else {
-            Stream.of(shards).parallel().forEach(work);
+            Stream.of(shards).limit(activeShards).parallel().forEach(work);
         }
     }
 

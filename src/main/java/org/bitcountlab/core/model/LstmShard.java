@@ -22,11 +22,15 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>The weights are stacked as W = [bias; inputWeights; recurrentWeights], [K x 4H] with
  * K = 1 + nIn + H, and each timestep's input is the matching stack xh = [1; x_t; h_{t-1}], so one
  * product computes all gate pre-activations and one product returns all input gradients.
+ *
+ * <p>A shard is allocated for a number of rows (its capacity) and then serves any slice up to that
+ * size, so a smaller last minibatch reuses it instead of allocating afresh.
  */
 final class LstmShard implements AutoCloseable {
 
-    final int from;
-    final int rows;
+    final int capacity;
+    int from;
+    int rows;
     private final int inputSize;
     private final int hidden;
     private final int steps;
@@ -54,32 +58,57 @@ final class LstmShard implements AutoCloseable {
     private final FloatPointer nativeStackedGradient; // [width x rows]
     private final FloatPointer nativeWeightGradient;  // [width x gates]
 
-    LstmShard(int from, int rows, int inputSize, int hidden, int steps) {
+    LstmShard(int capacity, int inputSize, int hidden, int steps) {
         OpenBlas.ready();
-        this.from = from;
-        this.rows = rows;
+        this.capacity = capacity;
         this.inputSize = inputSize;
         this.hidden = hidden;
         this.steps = steps;
         this.width = 1 + inputSize + hidden;
         this.gates = LstmGates.COUNT * hidden;
-        stackedStep = new float[width * rows];
-        gateValues = new float[steps][gates * rows];
-        cells = new float[steps][hidden * rows];
-        cellTanh = new float[steps][hidden * rows];
-        outputs = new float[steps][hidden * rows];
-        initialCell = new float[hidden * rows];
-        outputGradient = new float[hidden * rows];
-        hiddenGradient = new float[hidden * rows];
-        cellGradient = new float[hidden * rows];
-        gateGradient = new float[gates * rows];
-        stackedGradient = new float[width * rows];
+        stackedStep = new float[width * capacity];
+        gateValues = new float[steps][gates * capacity];
+        cells = new float[steps][hidden * capacity];
+        cellTanh = new float[steps][hidden * capacity];
+        outputs = new float[steps][hidden * capacity];
+        initialCell = new float[hidden * capacity];
+        outputGradient = new float[hidden * capacity];
+        hiddenGradient = new float[hidden * capacity];
+        cellGradient = new float[hidden * capacity];
+        gateGradient = new float[gates * capacity];
+        stackedGradient = new float[width * capacity];
         weightGradient = new float[width * gates];
         nativeWeights = new FloatPointer((long) width * gates);
-        nativeStacked = new FloatPointer((long) steps * width * rows);
-        nativeGates = new FloatPointer((long) gates * rows);
-        nativeStackedGradient = new FloatPointer((long) width * rows);
+        nativeStacked = new FloatPointer((long) steps * width * capacity);
+        nativeGates = new FloatPointer((long) gates * capacity);
+        nativeStackedGradient = new FloatPointer((long) width * capacity);
         nativeWeightGradient = new FloatPointer((long) width * gates);
+    }
+
+    /** Bytes a shard of this capacity holds, Java and native: what {@link FusedLstmHelper} reports to DL4J. */
+    static long bytes(int capacity, int inputSize, int hidden, int steps) {
+        long width = 1L + inputSize + hidden;
+        long gates = (long) LstmGates.COUNT * hidden;
+        long perRow = width * 2 + steps * (gates + 3L * hidden) + 4L * hidden + gates // Java
+                + steps * width + gates + width;                                     // native
+        return (perRow * capacity + 3 * width * gates) * Float.BYTES;
+    }
+
+    long bytes() {
+        return bytes(capacity, inputSize, hidden, steps);
+    }
+
+    boolean fits(int inputSize, int hidden, int steps, int rows) {
+        return this.inputSize == inputSize && this.hidden == hidden && this.steps == steps && rows <= capacity;
+    }
+
+    /** Serves rows [from, from + rows) of the next minibatches. */
+    void assign(int from, int rows) {
+        if (rows > capacity) {
+            throw new IllegalArgumentException(rows + " rows exceed the shard's capacity of " + capacity);
+        }
+        this.from = from;
+        this.rows = rows;
     }
 
     /**
@@ -111,7 +140,7 @@ final class LstmShard implements AutoCloseable {
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, gates, rows, width,
                     1f, nativeWeights.position(0), gates, nativeStacked.position((long) t * width * rows), rows,
                     0f, nativeGates.position(0), rows);
-            nativeGates.get(a, 0, a.length);
+            nativeGates.get(a, 0, gates * rows);
             LstmElementwise.activateGates(a, n);
             LstmElementwise.updateCell(a, t == 0 ? initialCell : cells[t - 1], cells[t], cellTanh[t], outputs[t], n);
             if (t + 1 < steps) {
@@ -178,14 +207,14 @@ final class LstmShard implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 cellGradient[i] *= a[n + i];
             }
-            nativeGates.position(0).put(d, 0, d.length);
+            nativeGates.position(0).put(d, 0, gates * rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width, rows, gates,
                     1f, nativeWeights.position(0), gates, nativeGates, rows,
                     0f, nativeStackedGradient.position(0), rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
                     1f, nativeWeightGradient.position(0), gates);
-            nativeStackedGradient.get(stackedGradient, 0, stackedGradient.length);
+            nativeStackedGradient.get(stackedGradient, 0, width * rows);
             for (int i = 0; i < inputSize; i++) {
                 int source = (1 + i) * rows;
                 for (int b = 0; b < rows; b++) {

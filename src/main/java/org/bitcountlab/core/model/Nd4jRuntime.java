@@ -1,5 +1,6 @@
 package org.bitcountlab.core.model;
 
+import org.deeplearning4j.util.CrashReportingUtil;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -18,6 +19,8 @@ public final class Nd4jRuntime {
         if (initialised) {
             return;
         }
+        // an OutOfMemoryError is reported to the user; DL4J would also write a dump file into the working folder
+        CrashReportingUtil.crashDumpsEnabled(false);
         Nd4j.getEnvironment().setMaxThreads(1);
         // OMP_NUM_THREADS=1 has the same effect, but a desktop app cannot rely on its environment
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);

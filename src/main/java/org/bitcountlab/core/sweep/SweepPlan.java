@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bitcountlab.core.training.InvalidSettingsException;
+import org.bitcountlab.core.training.MemoryBudget;
 import org.bitcountlab.core.training.TrainingSettings;
 
 /**
@@ -51,10 +52,14 @@ public record SweepPlan(TrainingSettings base, SweepVariable variable, List<Inte
         if (seeds < 1 || seeds > MAX_SEEDS) {
             problems.add(String.format(Locale.ROOT, "seeds must be between 1 and %d, got %d", MAX_SEEDS, seeds));
         }
+        MemoryBudget memory = MemoryBudget.ofThisJvm();
         for (int value : values) {
-            for (String problem : variable.apply(base, value).problems()) {
+            TrainingSettings settings = variable.apply(base, value);
+            for (String problem : settings.problems()) {
                 problems.add(String.format(Locale.ROOT, "at %s %,d: %s", variable.label(), value, problem));
             }
+            memory.check(settings).ifPresent(problem -> problems.add(
+                    String.format(Locale.ROOT, "at %s %,d: %s", variable.label(), value, problem.message())));
         }
         return problems;
     }

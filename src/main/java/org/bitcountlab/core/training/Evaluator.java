@@ -18,7 +18,10 @@ import org.bitcountlab.core.model.SilencedUnits;
  */
 public final class Evaluator {
 
-    private static final int CHUNK = 1 << 14;
+    private static final int MAX_CHUNK = 1 << 14;
+    private static final int MIN_CHUNK = 1 << 10;
+    /** Floats one chunk may hold (32 MB), so that large networks evaluate in bounded memory. */
+    private static final long CHUNK_FLOATS = 8L << 20;
 
     private Evaluator() {
     }
@@ -48,16 +51,17 @@ public final class Evaluator {
         int[] sorted = values.clone();
         Arrays.sort(sorted);
         PrefixTreeForward forward = new PrefixTreeForward(parameters, silenced);
-        int chunks = (sorted.length + CHUNK - 1) / CHUNK;
+        int chunk = chunkSize(parameters.hidden());
+        int chunks = (sorted.length + chunk - 1) / chunk;
         long[][][] partial = new long[chunks][][];
         AtomicLong done = new AtomicLong();
-        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+        IntStream.range(0, chunks).parallel().forEach(index -> {
             if (cancelled.getAsBoolean()) {
                 return;
             }
-            int from = chunk * CHUNK;
-            int to = Math.min(sorted.length, from + CHUNK);
-            partial[chunk] = confusion(forward, sorted, from, to, classes);
+            int from = index * chunk;
+            int to = Math.min(sorted.length, from + chunk);
+            partial[index] = confusion(forward, sorted, from, to, classes);
             progress.accept((double) done.addAndGet(to - from) / sorted.length);
         });
         if (cancelled.getAsBoolean()) {
@@ -76,6 +80,33 @@ public final class Evaluator {
             }
         }
         return new Evaluation(length, sorted.length, errors, confusion);
+    }
+
+    /**
+     * Strings per chunk: as many as share work well for small networks, fewer for large ones, whose
+     * per-string state ({@link #floatsPerString}) would otherwise take hundreds of megabytes per chunk.
+     */
+    static int chunkSize(int hidden) {
+        long fit = CHUNK_FLOATS / floatsPerString(hidden);
+        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Long.highestOneBit(fit)));
+    }
+
+    /** Java floats a chunk holds per string: two generations of hidden and cell state, the gates and the stacked input. */
+    static long floatsPerString(int hidden) {
+        return 11L * hidden + 8;
+    }
+
+    /**
+     * Multiply-adds to score {@code strings} strings, about: the prefix tree has up to twice as many
+     * nodes as strings, and each node is one LSTM step of 4H x (H + 2).
+     */
+    public static double cost(int hidden, long strings) {
+        return 2.0 * strings * 4 * hidden * (hidden + 2.0);
+    }
+
+    /** Chunks evaluated at once: the common pool's workers and the calling thread. */
+    static int parallelChunks() {
+        return java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
     private static long[][] confusion(PrefixTreeForward forward, int[] sorted, int from, int to, int classes) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.dataset.Minibatch;
@@ -24,6 +25,14 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingRun {
 
     private static final long SNAPSHOT_INTERVAL_NANOS = 250_000_000L;
+    /** Epochs whose mean loss is compared with an untrained network's. */
+    static final int DIVERGENCE_WINDOW = 3;
+    /**
+     * How far above the untrained loss, ln(L + 1), that mean must be. An untrained network scores
+     * about ln(L + 1) and a learning one drops below it within an epoch, so a run that stays 10% above it
+     * for several epochs is being thrown about by its steps, not learning.
+     */
+    static final double DIVERGENCE_FACTOR = 1.1;
 
     private final TrainingSettings settings;
     private final TrainingListener listener;
@@ -37,8 +46,10 @@ public final class TrainingRun {
         this(settings, listener, LstmImplementation.FUSED);
     }
 
+    /** @throws InvalidSettingsException for settings out of range or too large for this JVM's memory */
     public TrainingRun(TrainingSettings settings, TrainingListener listener, LstmImplementation implementation) {
-        this.settings = settings.validated();
+        MemoryBudget.ofThisJvm().require(settings.validated());
+        this.settings = settings;
         this.listener = listener;
         this.implementation = implementation;
     }
@@ -78,13 +89,26 @@ public final class TrainingRun {
         this.networkInspector = inspector;
     }
 
+    /** Trains to the end, a cancel or a divergence; the network's native memory is freed before it returns. */
     public RunResult run() {
         BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
         int[] train = dataset.trainValues();
-        int[] trainInOrder = dataset.trainValues(); // for the training error; `train` is reshuffled in place
         int[] heldOut = dataset.heldOutSample(settings.evalSample());
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), implementation);
+        List<INDArray[]> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
+        try {
+            return train(network, train, heldOut, minibatches);
+        } finally {
+            if (minibatches != null) {
+                minibatches.forEach(pair -> Stream.of(pair).forEach(INDArray::close));
+            }
+            NetworkFactory.release(network);
+        }
+    }
+
+    private RunResult train(MultiLayerNetwork network, int[] train, int[] heldOut, List<INDArray[]> minibatches) {
+        int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
         SplittableRandom order = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
@@ -93,7 +117,6 @@ public final class TrainingRun {
 
         long trainNanos = 0;
         long lastSnapshot = System.nanoTime();
-        List<INDArray[]> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             if (settings.shuffleEachEpoch()) {
                 BitStringDataset.shuffle(train, order);
@@ -142,6 +165,10 @@ public final class TrainingRun {
                     trainingError);
             curve.add(result);
             listener.epochEnded(result, parameters);
+            if (stuckAboveUntrainedLoss(curve)) {
+                return new RunResult(settings, RunOutcome.DIVERGED, stuckMessage(curve), curve, parameters,
+                        trainNanos / 1e9);
+            }
         }
         return new RunResult(settings, RunOutcome.COMPLETED, "", curve, parameters, trainNanos / 1e9);
     }
@@ -186,6 +213,31 @@ public final class TrainingRun {
         } catch (IllegalArgumentException nonFinite) {
             return null;
         }
+    }
+
+    private double untrainedLoss() {
+        return Math.log(settings.classes());
+    }
+
+    /** Whether the last few epochs (all of them, at the end of a short run) lost more than an untrained network. */
+    private boolean stuckAboveUntrainedLoss(List<EpochResult> curve) {
+        if (curve.size() < DIVERGENCE_WINDOW && curve.size() < settings.epochs()) {
+            return false;
+        }
+        return recentMeanLoss(curve) > DIVERGENCE_FACTOR * untrainedLoss();
+    }
+
+    private static double recentMeanLoss(List<EpochResult> curve) {
+        return curve.subList(Math.max(0, curve.size() - DIVERGENCE_WINDOW), curve.size()).stream()
+                .mapToDouble(EpochResult::meanLoss).average().orElse(Double.NaN);
+    }
+
+    private String stuckMessage(List<EpochResult> curve) {
+        return String.format(Locale.ROOT,
+                "Training diverged at epoch %d: the mean loss of the last epochs, %.2f, is more than 10%% above the %.2f of an"
+                        + " untrained network. The learning rate %s is too large for this network; try %s.",
+                curve.size(), recentMeanLoss(curve), untrainedLoss(), settings.learningRate(),
+                BigDecimal.valueOf(settings.learningRate() / 10).stripTrailingZeros().toPlainString());
     }
 
     private String divergedMessage(double loss, int epoch, int batch) {

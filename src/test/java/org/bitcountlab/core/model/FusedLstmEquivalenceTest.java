@@ -79,6 +79,29 @@ class FusedLstmEquivalenceTest {
         assertThat(helper.forwardPasses()).as("backprop reuses the scoring forward pass").isEqualTo(5);
     }
 
+    @Test
+    void aSmallerMinibatchReusesTheShardsAndStaysExact() {
+        MultiLayerNetwork stock = network(Head.LAST_STEP, LstmImplementation.STOCK, WorkspaceMode.ENABLED);
+        MultiLayerNetwork fused = network(Head.LAST_STEP, LstmImplementation.FUSED, WorkspaceMode.ENABLED);
+        fused.setParams(stock.params().dup());
+        FusedLstmHelper helper = fusedHelper(fused);
+        assertThat(helper.helperMemoryUse().get("fusedLstmCache")).as("reported before any pass").isZero();
+        Random random = new Random(11);
+        for (int batch : new int[] {140, 70, 33, 140}) { // two shards, then one, then two again
+            INDArray features = Nd4j.rand(DataType.FLOAT, batch, 3, 5);
+            INDArray labels = oneHot(random, batch, 6);
+            stock.fit(features, labels);
+            fused.fit(features, labels);
+        }
+        assertClose(fused.params(), stock.params());
+        assertThat(helper.shardAllocations()).as("allocated once, for the largest minibatch").isEqualTo(1);
+        long inUse = helper.helperMemoryUse().get("fusedLstmCache");
+
+        NetworkFactory.release(fused);
+        assertThat(helper.helperMemoryUse().get("fusedLstmCache")).isLessThan(inUse);
+        assertThat(fused.params().wasClosed()).as("the network's own native memory is freed").isTrue();
+    }
+
     private static FusedLstmHelper fusedHelper(MultiLayerNetwork network) {
         for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
             org.deeplearning4j.nn.api.Layer inner = layer instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w

@@ -155,6 +155,36 @@ class TrainingRunTest {
     }
 
     @Test
+    void aRunWhoseLossStaysAboveAnUntrainedNetworksIsReportedAsDiverged() {
+        TrainingRun run = new TrainingRun(SMALL.withEpochs(50).withLearningRate(1e-6), new TrainingListener() { });
+        // huge output weights: confidently wrong answers, far worse than guessing, that a tiny step cannot fix
+        run.inspectNetwork(network -> network.getParam("1_W").muli(1000));
+        RunResult result = run.run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.DIVERGED);
+        assertThat(result.curve()).hasSize(TrainingRun.DIVERGENCE_WINDOW);
+        assertThat(result.reason()).contains("diverged at epoch 3", "above the 2.20 of an untrained network");
+    }
+
+    @Test
+    void aSlowButHealthyRunIsNotCalledDiverged() {
+        RunResult result = new TrainingRun(SMALL.withLearningRate(1e-6), new TrainingListener() { }).run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(result.curve()).hasSize(SMALL.epochs());
+    }
+
+    @Test
+    void aRunFreesItsNetworksNativeMemoryWhenItEnds() {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork[] trained = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork[1];
+        TrainingRun run = new TrainingRun(SMALL.withEpochs(1), new TrainingListener() { });
+        run.inspectNetwork(network -> trained[0] = network);
+        run.run();
+
+        assertThat(trained[0].params().wasClosed()).isTrue();
+    }
+
+    @Test
     void aDivergingRunStopsWithAReason() {
         TrainingRun run = new TrainingRun(SMALL, new TrainingListener() { });
         // one NaN weight makes the loss NaN from the first minibatch, as an exploding run would

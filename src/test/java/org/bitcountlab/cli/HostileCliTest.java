@@ -1,0 +1,123 @@
+package org.bitcountlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.training.ModelFile;
+import org.bitcountlab.core.training.TrainedModel;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options a careless or unkind user might pass: each is refused up front, or its run reported truthfully. */
+class HostileCliTest {
+
+    private static final String[] SMALL = {"--length", "8", "--hidden", "8", "--batch", "20", "--train-size", "200"};
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exitCode, String out, String err) {
+        JsonNode summary() throws Exception {
+            List<String> lines = out.lines().toList();
+            return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        }
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BitcountCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static String[] train(String... more) {
+        String[] args = new String[1 + SMALL.length + more.length];
+        args[0] = "train";
+        System.arraycopy(SMALL, 0, args, 1, SMALL.length);
+        System.arraycopy(more, 0, args, 1 + SMALL.length, more.length);
+        return args;
+    }
+
+    @Test
+    void aBadSaveTargetIsRefusedBeforeTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        for (String target : new String[] {"", dir.toString(), file.resolve("m.zip").toString()}) {
+            Outcome outcome = run(train("--epochs", "1", "--save", target));
+            assertThat(outcome.exitCode()).as(target).isEqualTo(2);
+            assertThat(outcome.err()).contains("(--save)").doesNotContain("\tat ");
+            assertThat(outcome.out()).as("nothing trained").doesNotContain("epoch");
+        }
+    }
+
+    @Test
+    void aDivergedRunSaysSoExitsNonZeroAndKeepsTheModelItWouldHaveReplaced() throws Exception {
+        Path model = dir.resolve("good" + ModelFile.EXTENSION);
+        ModelFile.save(new TrainedModel(TrainingSettings.fast().withLength(8).withHidden(8).withTrainSize(200)
+                .withEvalSample(56), List.of(), 1, null, ParameterSnapshot.untrained(8, 8, 1)), model);
+        byte[] before = Files.readAllBytes(model);
+
+        // seed 2 at the largest learning rate stays above an untrained network's loss
+        Outcome outcome = run(train("--epochs", "8", "--lr", "1", "--seed", "2", "--save", model.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.out()).contains("Training diverged at epoch 3", "Not saved");
+        assertThat(outcome.out().lines()).anyMatch(line -> line.matches("\\s+3\\s+\\d.*")); // the epoch it stopped at
+        JsonNode summary = outcome.summary();
+        assertThat(summary.get("outcome").asText()).isEqualTo("diverged");
+        assertThat(summary.get("savedTo").isNull()).isTrue();
+        assertThat(Files.readAllBytes(model)).isEqualTo(before);
+    }
+
+    @Test
+    void settingsTooLargeForMemoryAreRefusedWithWhatTheyNeed() {
+        Outcome outcome = run("train", "--hidden", "512", "--train-size", "1000000", "--batch", "1000000",
+                "--eval-sample", "10000");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("needs about", "this Java process can give a run").doesNotContain("\tat ");
+        assertThat(outcome.out()).isEmpty();
+    }
+
+    @Test
+    void optionsThatUsedToBeBentAreRefused() {
+        assertUsage(run(train("--lstm", "bogus")), "expected one of [FUSED, STOCK]");
+        assertUsage(run(train("--every", "0")), "--every must be at least 1, got 0");
+        assertUsage(run("benchmark", "--warmup", "2147483647"), "--minibatches must be at least 30");
+        assertUsage(run("benchmark", "--warmup", "-1"), "--warmup at least 0");
+        assertUsage(run("benchmark", "--time-to", "NaN"), "--time-to must be a percentage");
+        assertUsage(run("benchmark", "--time-to", "-5"), "--time-to must be a percentage");
+    }
+
+    @Test
+    void aLongBadBitStringIsNotEchoedBackWhole() {
+        Outcome outcome = run("predict", "2".repeat(100_000));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("got 100000 characters", "...'");
+        assertThat(outcome.err().length()).isLessThan(500);
+    }
+
+    @Test
+    void aFigureThatDoesNotExistIsNullNotZero() {
+        assertThat(Json.round(Double.NaN, 4)).isNull();
+        assertThat(Json.round(Double.POSITIVE_INFINITY, 4)).isNull();
+        Map<String, Object> summary = new java.util.HashMap<>();
+        summary.put("heldOutError", Json.round(Double.NaN, 4));
+        assertThat(Json.line(summary)).isEqualTo("{\"heldOutError\":null}");
+    }
+
+    private static void assertUsage(Outcome outcome, String message) {
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
+        assertThat(outcome.err()).contains(message).doesNotContain("\tat ");
+        assertThat(outcome.out()).doesNotContain("epoch");
+    }
+}
