@@ -234,10 +234,12 @@ class ClassroomTest extends MainWindowFixture {
             assertThat(run.heldOutError()).isBetween(0.0, 100.0);
         });
         assertThat(kept.heldOutError().mean()).isBetween(kept.heldOutError().min(), kept.heldOutError().max());
-        assertThat(chart.title()).isEqualTo("Training and held-out error against Hidden size");
+        assertThat(chart.title()).isEqualTo("Training and held-out error against hidden size");
         assertThat(chart.caption()).isEqualTo(
                 "Each point: mean of 2 seeds, band: min to max; final figure of a run: median of its last 5 epochs");
         assertThat(robot.lookup("#sweepProgressLabel").queryAs(Label.class).getText())
+                .isEqualTo("Sweep stopped: 1 of 2 points finished and kept");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
                 .isEqualTo("Sweep stopped: 1 of 2 points finished and kept");
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
         assertThat(lab.history().runs()).as("sweep runs stay out of the run table").isEmpty();

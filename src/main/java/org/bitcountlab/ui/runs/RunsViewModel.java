@@ -34,6 +34,7 @@ import org.bitcountlab.ui.settings.SettingsViewModel;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.bitcountlab.ui.state.RunHistory;
 import org.bitcountlab.ui.state.RunRecord;
+import org.bitcountlab.ui.state.StatusLine;
 import org.bitcountlab.ui.tasks.TaskService;
 
 /**
@@ -50,6 +51,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
     private final RunHistory history;
     private final SettingsViewModel settings;
     private final TaskService tasks;
+    private final StatusLine status;
     private final ObjectProperty<SweepBase> base = new SimpleObjectProperty<>(this, "base");
     private final ObjectProperty<SweepVariable> variable = new SimpleObjectProperty<>(this, "variable",
             SweepVariable.HIDDEN_SIZE);
@@ -68,11 +70,13 @@ public final class RunsViewModel implements SweepChannel.Receiver {
     // volatile only for stop(), which a sweep's own listener may call from the sweep's thread
     private volatile SweepChannel current;
 
-    public RunsViewModel(CurrentRun run, RunHistory history, SettingsViewModel settings, TaskService tasks) {
+    public RunsViewModel(CurrentRun run, RunHistory history, SettingsViewModel settings, TaskService tasks,
+            StatusLine status) {
         this.run = run;
         this.history = history;
         this.settings = settings;
         this.tasks = tasks;
+        this.status = status;
         base.addListener((obs, old, now) -> now.ready().ifPresent(this::fillFrom));
         base.set(SweepBase.of(ReadySweep.HIDDEN_FEW_STRINGS));
         canSweep = Bindings.createBooleanBinding(
@@ -108,6 +112,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         points.clear();
         sweepFraction.set(0);
         sweepProgress.set(new Message("sweep.starting", plan.runs()));
+        status.show("status.sweeping", plan.runs());
         tasks.submit(job -> channel.sweep.run(), result -> finished(channel, result), error -> failed(channel, error));
         return true;
     }
@@ -189,8 +194,10 @@ public final class RunsViewModel implements SweepChannel.Receiver {
             return;
         }
         points.setAll(result.points());
-        sweepProgress.set(result.completed() ? new Message("sweep.done", result.points().size())
-                : new Message("sweep.stopped", result.points().size(), result.plan().values().size()));
+        Message ended = result.completed() ? new Message("sweep.done", result.points().size())
+                : new Message("sweep.stopped", result.points().size(), result.plan().values().size());
+        sweepProgress.set(ended);
+        status.show(ended.key(), ended.arguments());
         release();
     }
 
@@ -205,6 +212,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         sweepProgress.set(null);
         problem.set(new Message("sweep.failed", root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getMessage()));
+        status.show(problem.get().key(), problem.get().arguments());
         release();
     }
 

@@ -60,7 +60,7 @@ public final class SweepChart extends CanvasView {
 
     public String title() {
         return plan == null ? new Message("sweep.chart.none").text()
-                : new Message("sweep.chart.title", RunsViewModel.variableName(plan.variable())).text();
+                : new Message("sweep.chart.title." + plan.variable().id()).text();
     }
 
     /** What a point and its band are, and which figure of a run they use. */
