@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -23,12 +24,17 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.bitcountlab.core.sweep.SweepListener;
+import org.bitcountlab.core.sweep.SweepPoint;
+import org.bitcountlab.core.sweep.SweepVariable;
 import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.failures.ErrorByCountView;
 import org.bitcountlab.ui.failures.LengthChart;
 import org.bitcountlab.ui.inside.StepView;
+import org.bitcountlab.ui.runs.SweepBase;
+import org.bitcountlab.ui.runs.SweepChart;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,23 +199,95 @@ class ClassroomTest extends MainWindowFixture {
     }
 
     @Test
-    void aSweepOfTwoSizesFillsTheRunTableAndTheSweepChartAndRunsOverlay(FxRobot robot) throws Exception {
-        robot.interact(() -> viewModels.settings().trainSize().textProperty().set("400"));
-        robot.clickOn("Runs and sweeps");
-        TextField sizes = robot.lookup("#sweepSizesField").queryAs(TextField.class);
-        TextField epochs = robot.lookup("#sweepEpochsField").queryAs(TextField.class);
-        robot.interact(() -> {
-            sizes.setText("2, 6");
-            epochs.setText("2");
+    void aSweepOfTwoSizesAndTwoSeedsPlotsBothErrorsAndStopKeepsTheFinishedPoint(FxRobot robot) throws Exception {
+        customSweep(robot, "2, 6", 2);
+        List<String> progress = new CopyOnWriteArrayList<>();
+        List<Boolean> trainAllowedWhileSweeping = new CopyOnWriteArrayList<>();
+        robot.interact(() -> viewModels.runs().sweepProgressProperty().addListener((obs, old, now) -> {
+            if (now != null && now.text().startsWith("Run ")) {
+                progress.add(now.text());
+                trainAllowedWhileSweeping.add(viewModels.training().canTrainProperty().get());
+            }
+        }));
+        viewModels.runs().addSweepListener(new SweepListener() {
+            @Override
+            public void pointFinished(SweepPoint point) {
+                viewModels.runs().stop(); // on the sweep's thread: run 3 never trains to the end
+            }
         });
+
         robot.clickOn("#sweepButton");
-        waitFor(120, () -> lab.history().runs().size() == 2 && lab.run().getState() == CurrentRun.State.FINISHED);
+        waitFor(120, () -> !viewModels.runs().sweepingProperty().get());
         waitForIdle();
 
-        assertThat(lab.history().runs()).extracting(r -> r.settings().hidden()).containsExactly(2, 6);
-        LineChart<?, ?> sweepChart = robot.lookup("#sweepChart").queryAs(LineChart.class);
-        assertThat(sweepChart.getData()).hasSize(1);
-        assertThat(sweepChart.getData().get(0).getData()).hasSize(2);
+        assertThat(progress).isNotEmpty().allMatch(text -> text.matches("Run [1-4] of 4 \\(hidden size [26], seed [12]\\).*"));
+        assertThat(trainAllowedWhileSweeping).containsOnly(false);
+        SweepChart chart = robot.lookup("#sweepChart").queryAs(SweepChart.class);
+        assertThat(chart.points()).extracting(SweepPoint::value).containsExactly(2);
+        SweepPoint kept = chart.points().get(0);
+        assertThat(kept.runs()).hasSize(2).allSatisfy(run -> {
+            assertThat(run.trainingError()).isBetween(0.0, 100.0);
+            assertThat(run.heldOutError()).isBetween(0.0, 100.0);
+        });
+        assertThat(kept.heldOutError().mean()).isBetween(kept.heldOutError().min(), kept.heldOutError().max());
+        assertThat(chart.title()).isEqualTo("Training and held-out error against hidden size");
+        assertThat(chart.caption()).isEqualTo(
+                "Each point: mean of 2 seeds, band: min to max; final figure of a run: median of its last 5 epochs");
+        assertThat(robot.lookup("#sweepProgressLabel").queryAs(Label.class).getText())
+                .isEqualTo("Sweep stopped: 1 of 2 points finished and kept");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
+                .isEqualTo("Sweep stopped: 1 of 2 points finished and kept");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+        assertThat(lab.history().runs()).as("sweep runs stay out of the run table").isEmpty();
+    }
+
+    @Test
+    void resetDuringASweepEndsItAndNothingItStillDeliversIsDrawn(FxRobot robot) throws Exception {
+        customSweep(robot, "2, 6", 2);
+        robot.clickOn("#sweepButton");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#resetButton");
+        waitForIdle();
+
+        assertThat(viewModels.runs().sweepingProperty().get()).isFalse();
+        assertThat(robot.lookup("#sweepChart").queryAs(SweepChart.class).points()).isEmpty();
+        assertThat(robot.lookup("#sweepChart").queryAs(SweepChart.class).title()).isEqualTo("Choose a sweep and press Run sweep");
+        assertThat(robot.lookup("#sweepProgressLabel").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aReadySweepFillsTheFieldsAndAnImpossibleSweepIsExplainedNotStarted(FxRobot robot) {
+        robot.clickOn("Runs and sweeps");
+        assertThat(robot.lookup("#sweepSizesField").queryAs(TextField.class).getText()).isEqualTo("2, 4, 8, 16, 32, 64");
+        assertThat(robot.lookup("#sweepSeedsField").queryAs(TextField.class).getText()).isEqualTo("3");
+        assertThat(robot.lookup("#sweepEpochsField").queryAs(TextField.class).getText()).isEqualTo("200");
+
+        customSweep(robot, "0, 600", 2);
+        robot.clickOn("#sweepButton");
+        assertThat(robot.lookup("#sweepError").queryAs(Label.class).getText())
+                .isEqualTo("Hidden size: whole numbers from 1 to 512, separated by commas");
+
+        robot.interact(() -> {
+            viewModels.runs().variableProperty().set(SweepVariable.TRAINING_SET_SIZE);
+            viewModels.runs().valuesTextProperty().set("10, 1,000");
+        });
+        robot.clickOn("#sweepButton");
+        assertThat(robot.lookup("#sweepError").queryAs(Label.class).getText()).isEqualTo(
+                "This sweep cannot run: at training strings 10: batch size must be between 1 and 10, got 50");
+        assertThat(viewModels.runs().sweepingProperty().get()).isFalse();
+    }
+
+    @Test
+    void selectedRunsAreOverlaidOnTheLearningCurveWithALegend(FxRobot robot) throws Exception {
+        smallRun(robot, 2);
+        for (String hidden : new String[] {"2", "6"}) {
+            robot.interact(() -> viewModels.settings().hidden().textProperty().set(hidden));
+            robot.clickOn("#trainButton");
+            waitForRunToEnd();
+        }
+        robot.clickOn("Runs and sweeps");
 
         TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().selectAll());
@@ -220,6 +298,19 @@ class ClassroomTest extends MainWindowFixture {
 
         robot.interact(() -> table.getSelectionModel().clearSelection());
         assertThat(errorChart.getData()).extracting(s -> s.getName()).containsExactly("Held-out error", "1%");
+    }
+
+    /** A custom sweep of hidden sizes over 200 training strings, 2 epochs per run, on the runs tab. */
+    private void customSweep(FxRobot robot, String values, int seeds) {
+        robot.interact(() -> viewModels.settings().trainSize().textProperty().set("200"));
+        robot.clickOn("Runs and sweeps");
+        robot.interact(() -> {
+            viewModels.runs().baseProperty().set(SweepBase.CUSTOM);
+            viewModels.runs().variableProperty().set(SweepVariable.HIDDEN_SIZE);
+            viewModels.runs().valuesTextProperty().set(values);
+            viewModels.runs().seedsTextProperty().set(Integer.toString(seeds));
+            viewModels.runs().epochsTextProperty().set("2");
+        });
     }
 
     @Test

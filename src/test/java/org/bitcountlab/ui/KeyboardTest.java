@@ -79,6 +79,7 @@ class KeyboardTest extends MainWindowFixture {
         robot.clickOn("#sweepSizesField");
         robot.type(KeyCode.ENTER);
 
+        assertThat(viewModels.runs().sweepingProperty().get()).isFalse();
         assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.IDLE);
         assertThat(lab.history().runs()).isEmpty();
     }

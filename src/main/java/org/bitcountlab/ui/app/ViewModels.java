@@ -37,7 +37,7 @@ public final class ViewModels {
         this.lab = lab;
         training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models());
         curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
-        runs = new RunsViewModel(lab.run(), lab.history(), settings);
+        runs = new RunsViewModel(lab.run(), lab.history(), settings, lab.tasks(), lab.status());
         failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());
         inside = new InsideViewModel(lab.string(), lab.readout());
         counter = new CounterViewModel(lab.readout(), lab.string(), lab.models(), lab.tasks());

@@ -1,52 +1,70 @@
 package org.bitcountlab.ui.runs;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
 
+import org.bitcountlab.core.sweep.SweepPoint;
+import org.bitcountlab.core.sweep.SweepVariable;
+import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.Formats;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
 import org.bitcountlab.ui.state.RunRecord;
 
 /** The runs tab: the session's run table, the selection drawn on the learning curve, the sweep. */
 public final class RunsView {
 
     @FXML private TableView<RunRecord> runsTable;
-    @FXML private LineChart<Number, Number> sweepChart;
+    @FXML private SweepChart sweepChart;
+    @FXML private ComboBox<SweepBase> sweepBaseChoice;
+    @FXML private ComboBox<SweepVariable> sweepVariableChoice;
     @FXML private TextField sweepSizesField;
+    @FXML private TextField sweepSeedsField;
     @FXML private TextField sweepEpochsField;
     @FXML private Button sweepButton;
+    @FXML private Button stopSweepButton;
     @FXML private Button deleteRunsButton;
+    @FXML private ProgressBar sweepProgressBar;
+    @FXML private Label sweepAboutLabel;
     @FXML private Label sweepError;
     @FXML private Label sweepProgressLabel;
 
     private final RunsViewModel viewModel;
+    private final Presentation presentation;
     private final ViewScope scope;
     private boolean syncingSelection;
 
-    public RunsView(RunsViewModel viewModel, ViewScope scope) {
+    public RunsView(RunsViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
+        this.presentation = presentation;
         this.scope = scope;
     }
 
     @FXML
     private void initialize() {
+        showRunTable();
+        showSweepControls();
+        showSweep();
+    }
+
+    private void showRunTable() {
         runsTable.setItems(viewModel.runs());
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.getColumns().setAll(List.of(
@@ -67,16 +85,52 @@ public final class RunsView {
         });
         scope.listen(viewModel.selected(), (ListChangeListener<RunRecord>) change -> showSelection());
         showSelection();
-        scope.listen(viewModel.runs(), (ListChangeListener<RunRecord>) change -> showSweeps());
-        showSweeps();
         deleteRunsButton.disableProperty().bind(runsTable.getSelectionModel().selectedItemProperty().isNull());
-        sweepButton.disableProperty().bind(viewModel.canSweepProperty().not());
-        sweepSizesField.textProperty().bindBidirectional(viewModel.sizesTextProperty());
+    }
+
+    private void showSweepControls() {
+        sweepBaseChoice.getItems().setAll(SweepBase.choices());
+        sweepBaseChoice.setConverter(converter(SweepBase::label));
+        sweepBaseChoice.valueProperty().bindBidirectional(viewModel.baseProperty());
+        sweepVariableChoice.getItems().setAll(SweepVariable.values());
+        sweepVariableChoice.setConverter(converter(RunsViewModel::variableName));
+        sweepVariableChoice.valueProperty().bindBidirectional(viewModel.variableProperty());
+        sweepSizesField.textProperty().bindBidirectional(viewModel.valuesTextProperty());
+        sweepSeedsField.textProperty().bindBidirectional(viewModel.seedsTextProperty());
         sweepEpochsField.textProperty().bindBidirectional(viewModel.epochsTextProperty());
-        scope.follow(viewModel.problemProperty(), (obs, old, now) -> sweepError.setText(now == null ? "" : now.text()));
+        sweepButton.disableProperty().bind(viewModel.canSweepProperty().not());
+        stopSweepButton.disableProperty().bind(viewModel.sweepingProperty().not());
+        sweepProgressBar.visibleProperty().bind(viewModel.sweepingProperty());
+        sweepProgressBar.progressProperty().bind(viewModel.sweepFractionProperty());
+        scope.follow(viewModel.baseProperty(), (obs, old, now) -> sweepAboutLabel.setText(now.about().text()));
+        scope.follow(viewModel.problemProperty(), (obs, old, now) -> {
+            sweepError.setText(now == null ? "" : now.text());
+            sweepError.setManaged(now != null);
+        });
         scope.follow(viewModel.sweepProgressProperty(),
                 (obs, old, now) -> sweepProgressLabel.setText(now == null ? "" : now.text()));
-        sweepChart.setTitle(Messages.get("sweep.title"));
+    }
+
+    private void showSweep() {
+        sweepChart.textSizeProperty().bind(Bindings.when(presentation.onProperty())
+                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+        scope.follow(viewModel.shownPlanProperty(), (obs, old, now) -> sweepChart.show(now, viewModel.points()));
+        scope.listen(viewModel.points(), (ListChangeListener<SweepPoint>) change ->
+                sweepChart.show(viewModel.shownPlanProperty().get(), viewModel.points()));
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, Message> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value).text();
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("the choice is not editable");
+            }
+        };
     }
 
     private static <T> TableColumn<RunRecord, T> column(String titleKey, Function<RunRecord, T> value) {
@@ -101,26 +155,14 @@ public final class RunsView {
         }
     }
 
-    /** Final held-out error against hidden size, one line per sweep. */
-    private void showSweeps() {
-        Map<Integer, XYChart.Series<Number, Number>> bySweep = new TreeMap<>();
-        for (RunRecord run : viewModel.runs()) {
-            if (run.sweep() > 0) {
-                bySweep.computeIfAbsent(run.sweep(), n -> {
-                    XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                    series.setName(Messages.get("sweep.series", n));
-                    return series;
-                }).getData().add(new XYChart.Data<>(run.settings().hidden(), run.heldOutError()));
-            }
-        }
-        bySweep.values().forEach(series -> series.getData().sort(
-                Comparator.comparingDouble(point -> point.getXValue().doubleValue())));
-        sweepChart.getData().setAll(bySweep.values());
-    }
-
     @FXML
     private void runSweep() {
         viewModel.sweep();
+    }
+
+    @FXML
+    private void stopSweep() {
+        viewModel.stop();
     }
 
     @FXML

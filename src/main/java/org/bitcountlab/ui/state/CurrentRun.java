@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +28,9 @@ import org.bitcountlab.ui.tasks.TaskService;
  * The run the window shows: its state, settings, learning curve, progress and time left. At most
  * one run is current; everything a run delivers arrives through its own {@link RunChannel} and is
  * read only while that run is current, so Reset forgets a run at once and for good.
+ *
+ * <p>A sweep trains its own runs, not through here, but it shares the one training core with the
+ * run: while a sweep holds {@link #sweepingProperty()} no run starts, and Reset ends the sweep too.
  */
 public final class CurrentRun {
 
@@ -42,6 +47,7 @@ public final class CurrentRun {
     private final ObservableList<EpochResult> readOnlyCurve = FXCollections.unmodifiableObservableList(curve);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(this, "secondsLeft", -1);
+    private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper(this, "sweeping", false);
     private final BooleanBinding running = Bindings.createBooleanBinding(
             () -> state.get() == State.TRAINING || state.get() == State.PAUSED, state);
     private final AnimationTimer frames = new AnimationTimer() {
@@ -64,10 +70,10 @@ public final class CurrentRun {
 
     /**
      * Trains a fresh network in the background; {@code whenDone} gets the result on the FX thread
-     * unless the run is reset away first. False if a run is already going.
+     * unless the run is reset away first. False if a run or a sweep is already going.
      */
     public boolean start(TrainingSettings newSettings, int sweep, Consumer<RunResult> whenDone) {
-        if (running.get()) {
+        if (running.get() || sweeping.get()) {
             return false;
         }
         forget();
@@ -113,8 +119,25 @@ public final class CurrentRun {
         }
     }
 
-    /** Forgets the run at once: curve, progress, model and selection; back to the resting model. */
+    /**
+     * Claims the training core for a sweep: false while a run trains or another sweep holds it.
+     * The sweep gives it back with {@link #endSweep()}; Reset and shutdown take it back.
+     */
+    public boolean beginSweep() {
+        if (running.get() || sweeping.get()) {
+            return false;
+        }
+        sweeping.set(true);
+        return true;
+    }
+
+    public void endSweep() {
+        sweeping.set(false);
+    }
+
+    /** Forgets the run at once: curve, progress, model and selection, and ends a sweep; back to the resting model. */
     public void reset() {
+        endSweep();
         forget();
         history.selected().clear();
         status.show("status.ready");
@@ -225,6 +248,7 @@ public final class CurrentRun {
 
     public void shutdown() {
         stop();
+        endSweep();
         frames.stop();
     }
 
@@ -238,6 +262,11 @@ public final class CurrentRun {
 
     public BooleanBinding runningProperty() {
         return running;
+    }
+
+    /** True while a sweep holds the training core; the sweep's owner lets go of it when this turns false. */
+    public ReadOnlyBooleanProperty sweepingProperty() {
+        return sweeping.getReadOnlyProperty();
     }
 
     /** The settings of the run shown, or null when none is. */

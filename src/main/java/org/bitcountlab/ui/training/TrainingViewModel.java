@@ -28,7 +28,7 @@ public final class TrainingViewModel {
         this.run = run;
         this.analysis = analysis;
         this.settings = settings;
-        canTrain = settings.validProperty().and(run.runningProperty().not());
+        canTrain = settings.validProperty().and(run.runningProperty().not()).and(run.sweepingProperty().not());
         canEvaluate = Bindings.createBooleanBinding(() -> models.get() != null && !models.get().isTraining()
                 && !analysis.evaluatingProperty().get(), models.modelProperty(), analysis.evaluatingProperty());
         progressText = Bindings.createObjectBinding(() -> {
