@@ -91,6 +91,22 @@ class MainWindowTest extends MainWindowFixture {
     }
 
     @Test
+    void settingsThatCannotFitInMemoryAreRefusedOnTheFieldToChange(FxRobot robot) {
+        robot.interact(() -> {
+            viewModels.settings().hidden().textProperty().set("512");
+            viewModels.settings().trainSize().textProperty().set("1,000,000");
+            viewModels.settings().batch().textProperty().set("1,000,000");
+        });
+        Label error = robot.lookup("#batchError").queryAs(Label.class);
+        assertThat(error.getText()).startsWith("This run needs about").contains("The largest batch that fits is");
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> viewModels.settings().batch().textProperty().set("100"));
+        assertThat(error.isVisible()).isFalse();
+        assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     void editingAFieldAwayFromThePresetSaysCustom(FxRobot robot) {
         javafx.scene.control.ComboBox<?> preset = robot.lookup("#presetChoice").queryComboBox();
         assertThat(preset.getButtonCell().getText()).isEqualTo("Fast (default)");

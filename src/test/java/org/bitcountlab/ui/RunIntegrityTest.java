@@ -64,7 +64,7 @@ class RunIntegrityTest extends MainWindowFixture {
         waitForRunToEnd();
         LabModel trained = lab.models().get();
 
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < 12; attempt++) {
             // Evaluate all (about a second) on the trained model, then back to the pretrained one at once
             robot.interact(() -> {
                 lab.run().showOpened(trained.model(), "trained.bitcount.zip");
@@ -92,7 +92,7 @@ class RunIntegrityTest extends MainWindowFixture {
 
     @Test
     void theHeldOutAnalysisOfARunNeverLandsAfterReset(FxRobot robot) throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < 12; attempt++) {
             AtomicReference<RunResult> result = new AtomicReference<>();
             // Reset the moment the run ends: its held-out analysis has just been sent off
             robot.interact(() -> lab.run().start(NEW_RUN, 0, ended -> {

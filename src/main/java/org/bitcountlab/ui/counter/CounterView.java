@@ -32,7 +32,7 @@ public final class CounterView {
     @FXML private LineChart<Number, Number> rSquaredChart;
     @FXML private BarChart<String, Number> unitChart;
     @FXML private FlowPane silenceToggles;
-    @FXML private CheckBox cellStateCheck;
+    @FXML private CheckBox scatterCellCheck;
     @FXML private UnitScatterView scatterView;
 
     private final CounterViewModel viewModel;
@@ -53,8 +53,8 @@ public final class CounterView {
         scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
         scope.follow(viewModel.readoutProperty(), (obs, old, now) -> showReadout(now));
         scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
-        scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, cellStateCheck.isSelected()));
-        cellStateCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
+        scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
+        scatterCellCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
         restoreButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.silencedProperty().get().isEmpty(), viewModel.silencedProperty()));
         scatterView.textSizeProperty().bind(Bindings.when(presentation.onProperty())

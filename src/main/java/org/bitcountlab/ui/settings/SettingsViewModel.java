@@ -1,6 +1,7 @@
 package org.bitcountlab.ui.settings;
 
 import java.util.List;
+import java.util.Optional;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -11,8 +12,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.training.MemoryBudget;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentString;
 
 /**
@@ -36,6 +39,7 @@ public final class SettingsViewModel {
     // what the fields say, or null while one is not acceptable
     private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private Preset applying;
+    private final MemoryBudget budget = MemoryBudget.ofThisJvm();
     private Preset base = Preset.FAST; // the last preset chosen: what the fields do not show comes from it
 
     public SettingsViewModel() {
@@ -92,10 +96,27 @@ public final class SettingsViewModel {
                 .withEpochs(e.intValue()).withLearningRate(lr).withTrainSize(train.intValue()).withSeed(s)
                 .withEvalSample(Math.min(base.settings().evalSample(), strings - train.intValue()))
                 .withShuffleEachEpoch(shuffle.get()).withCellType(cell.get());
-        settings.set(typed);
+        settings.set(typed == null ? null : fitting(typed));
         if (preset.get() != null && !preset.get().settings().equals(typed)) {
             preset.set(null); // the fields no longer say what the preset says
         }
+    }
+
+    /** The settings if this JVM can hold the run; else null, and the field to change says why. */
+    private TrainingSettings fitting(TrainingSettings typed) {
+        Optional<MemoryBudget.Problem> problem = budget.check(typed);
+        if (problem.isEmpty()) {
+            return typed;
+        }
+        double needed = MemoryBudget.estimate(typed).totalBytes() / 1e9;
+        double available = (budget.heapBytes() + budget.nativeBytes()) / 1e9;
+        int largest = problem.get().largestBatchSize();
+        if (largest > 0) {
+            batch.reject(new Message("validation.memory.batch", needed, available, largest));
+        } else {
+            hidden.reject(new Message("validation.memory.hidden", needed, available));
+        }
+        return null;
     }
 
     /** The settings the fields describe, or null while one of them is not acceptable. */

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.InvalidSettingsException;
 import org.bitcountlab.core.training.RunOutcome;
 import org.bitcountlab.core.training.RunResult;
 import org.bitcountlab.core.training.TrainedModel;
@@ -76,8 +77,14 @@ public final class CurrentRun {
         if (running.get() || sweeping.get()) {
             return false;
         }
+        RunChannel next;
+        try {
+            next = new RunChannel(models.newId(), newSettings, sweep, whenDone);
+        } catch (InvalidSettingsException e) {
+            status.show("status.cannotStart", e.getMessage());
+            return false;
+        }
         forget();
-        RunChannel next = new RunChannel(models.newId(), newSettings, sweep, whenDone);
         channel = next;
         settings.set(newSettings);
         state.set(State.TRAINING);

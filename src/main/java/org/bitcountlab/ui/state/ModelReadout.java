@@ -15,7 +15,7 @@ import org.bitcountlab.ui.tasks.TaskService;
 public final class ModelReadout {
 
     /** Held-out strings the read-out is fitted (one half) and scored (the other half) on. */
-    static final int STRINGS = 4_000;
+    static final int STRINGS = 2_000;
 
     private final CurrentModel models;
     private final TaskService tasks;
