@@ -10,6 +10,9 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -70,6 +73,13 @@ public final class HeaderView {
             node.visibleProperty().bind(presentation.hides(Presentation.Part.FILES).not());
             node.managedProperty().bind(node.visibleProperty());
         }
+        // Ctrl+O and Ctrl+S, for as long as this view's scene lives
+        openButton.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openButton::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), saveButton::fire);
+            }
+        });
         scope.listen(viewModel.problemProperty(), (obs, old, now) -> {
             if (now != null) {
                 viewModel.problemShown();
