@@ -293,7 +293,7 @@ class ClassroomTest extends MainWindowFixture {
         robot.interact(() -> table.getSelectionModel().selectAll());
         LineChart<?, ?> errorChart = robot.lookup("#errorChart").queryAs(LineChart.class);
         assertThat(errorChart.getData()).extracting(s -> s.getName())
-                .contains("#1 h=2 b=50 lr=0.01", "#2 h=6 b=50 lr=0.01");
+                .contains("#1 h=2 b=50 lr=0.02", "#2 h=6 b=50 lr=0.02");
         assertThat(errorChart.isLegendVisible()).isTrue();
 
         robot.interact(() -> table.getSelectionModel().clearSelection());
@@ -330,7 +330,7 @@ class ClassroomTest extends MainWindowFixture {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("run,epoch,mean_loss,held_out_error_percent,train_seconds");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("\"#1 h=24 b=50 lr=0.01\",1,");
+        assertThat(lines.get(1)).startsWith("\"#1 h=24 b=50 lr=0.02\",1,");
 
         assertThat(robot.lookup("#logScaleCheck").queryAs(javafx.scene.control.CheckBox.class).isSelected())
                 .as("log scale is on by default").isTrue();
