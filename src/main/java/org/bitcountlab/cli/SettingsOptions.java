@@ -2,6 +2,8 @@ package org.bitcountlab.cli;
 
 import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.MemoryBudget;
+import org.bitcountlab.core.model.Initialisation;
+import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.training.Preset;
 import org.bitcountlab.core.training.TrainingSettings;
 
@@ -11,7 +13,8 @@ import picocli.CommandLine.Option;
 final class SettingsOptions {
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "fast",
-            description = "Starting settings: fast (default) or tutorial (hidden 24, batch 1000, 600 epochs, lr 0.001).")
+            description = "Starting settings: fast (default) or tutorial (hidden 24, batch 1000, 600 epochs, lr 0.001,"
+                    + " TensorFlow 1.0's initialisation, summed loss).")
     String preset;
 
     @Option(names = "--hidden", paramLabel = "N", description = "LSTM units, 1..512.")
@@ -43,6 +46,18 @@ final class SettingsOptions {
 
     @Option(names = "--cell", paramLabel = "TYPE", description = "Recurrent layer: lstm (default) or rnn (a simple RNN, tanh).")
     String cell;
+    @Option(names = "--lr-decay", paramLabel = "X",
+            description = "Multiply the learning rate by X after every epoch, 0 < X <= 1 (1: constant).")
+    Double learningRateDecay;
+
+    @Option(names = "--init", paramLabel = "NAME",
+            description = "Weight initialisation: xavier (DL4J's), tutorial (TensorFlow 1.0's, as the tutorial ran)"
+                    + " or tutorial-output (DL4J's LSTM, the tutorial's output layer).")
+    String initialisation;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "Cross-entropy over a minibatch: mean (DL4J's default) or sum (the tutorial's).")
+    String lossReduction;
 
     TrainingSettings settings() {
         TrainingSettings s;
@@ -92,6 +107,19 @@ final class SettingsOptions {
         }
         if (shuffle != null) {
             s = s.withShuffleEachEpoch(shuffle);
+        }
+        if (learningRateDecay != null) {
+            s = s.withLearningRateDecay(learningRateDecay);
+        }
+        try {
+            if (initialisation != null) {
+                s = s.withInitialisation(Initialisation.fromId(initialisation));
+            }
+            if (lossReduction != null) {
+                s = s.withLossReduction(LossReduction.fromId(lossReduction));
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
         }
         var problems = s.problems();
         if (!problems.isEmpty()) {

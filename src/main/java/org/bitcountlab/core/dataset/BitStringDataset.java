@@ -77,6 +77,18 @@ public final class BitStringDataset {
     }
 
     /**
+     * The test strings outside {@link #heldOutSample(int) the held-out sample} of that size: what a
+     * decision taken on the sample (when to stop, which run is best) has never seen.
+     */
+    public int[] testValuesOutsideSample(int sampleSize) {
+        if (sampleSize < 0 || sampleSize > testSize()) {
+            throw new IllegalArgumentException(
+                    "held-out sample size must be between 0 and " + testSize() + ", got " + sampleSize);
+        }
+        return Arrays.copyOfRange(shuffled, trainSize + sampleSize, shuffled.length);
+    }
+
+    /**
      * A fixed sample of the test set: its first {@code size} strings. The test part is already in
      * shuffled order, so this is a uniform random sample, the same for every epoch of a run.
      */

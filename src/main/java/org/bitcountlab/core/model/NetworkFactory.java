@@ -24,11 +24,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class NetworkFactory {
 
     // DL4J's LSTM and SimpleRnn name their parameters alike
-    private static final String RECURRENT_INPUT_WEIGHTS = "0_W";
-    private static final String RECURRENT_WEIGHTS = "0_RW";
-    private static final String RECURRENT_BIAS = "0_b";
-    private static final String OUTPUT_WEIGHTS = "1_W";
-    private static final String OUTPUT_BIAS = "1_b";
+    static final String RECURRENT_INPUT_WEIGHTS = "0_W";
+    static final String RECURRENT_WEIGHTS = "0_RW";
+    static final String RECURRENT_BIAS = "0_b";
+    static final String OUTPUT_WEIGHTS = "1_W";
+    static final String OUTPUT_BIAS = "1_b";
 
     private NetworkFactory() {
     }
@@ -45,12 +45,22 @@ public final class NetworkFactory {
      */
     public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed,
             LstmImplementation implementation) {
+        return build(cellType, length, hidden, learningRate, seed, Initialisation.XAVIER, LossReduction.MEAN,
+                implementation);
+    }
+
+    /** Recurrent layer -> last timestep -> softmax(hidden -> length + 1), cross-entropy, Adam. */
+    public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed,
+            Initialisation initialisation, LossReduction lossReduction, LstmImplementation implementation) {
         Nd4jRuntime.initialise();
         MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(learningRate))
+                .updater(new Adam(learningRate)) // beta1 0.9, beta2 0.999, epsilon 1e-8, as TensorFlow's
+                // DL4J's loss functions return the gradient of the sum over the minibatch; with
+                // miniBatch(true) the updater divides it (and the score) by the minibatch size
+                .miniBatch(lossReduction == LossReduction.MEAN)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
@@ -63,6 +73,7 @@ public final class NetworkFactory {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        TutorialInitialisation.apply(initialisation, network, seed);
         return network;
     }
 

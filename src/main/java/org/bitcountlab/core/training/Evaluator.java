@@ -18,7 +18,7 @@ import org.bitcountlab.core.model.SilencedUnits;
  */
 public final class Evaluator {
 
-    private static final int MAX_CHUNK = 1 << 14;
+    static final int MAX_CHUNK = 1 << 14;
     private static final int MIN_CHUNK = 1 << 10;
     /** Floats one chunk may hold (32 MB), so that large networks evaluate in bounded memory. */
     private static final long CHUNK_FLOATS = 8L << 20;

@@ -28,26 +28,39 @@ public final class LengthGeneralisation {
             throw new IllegalArgumentException("lengths must satisfy 1 <= from <= to <= 30");
         }
         RecurrentCell cell = RecurrentCell.of(parameters);
-        int maxCount = parameters.classes() - 1;
         SplittableRandom random = new SplittableRandom(seed);
         double[] errors = new double[toLength - fromLength + 1];
         for (int length = fromLength; length <= toLength; length++) {
-            RecurrentCell.State state = cell.newState(length);
-            int wrong = 0;
-            for (int n = 0; n < samples; n++) {
-                int value;
-                do {
-                    value = random.nextInt() & (int) ((1L << length) - 1);
-                } while (Integer.bitCount(value) > maxCount);
-                for (int step = 0; step < length; step++) {
-                    cell.step(state, step, (value >>> (length - 1 - step)) & 1);
-                }
-                if (cell.argmax(state, length) != Integer.bitCount(value)) {
-                    wrong++;
-                }
-            }
-            errors[length - fromLength] = 100.0 * wrong / samples;
+            errors[length - fromLength] = errorPercent(cell, sample(length, parameters.classes() - 1, samples, random), length);
         }
         return new Result(fromLength, errors, samples);
+    }
+
+    /** Random strings of {@code length} bits with at most {@code maxCount} ones. */
+    static int[] sample(int length, int maxCount, int samples, SplittableRandom random) {
+        int[] values = new int[samples];
+        for (int n = 0; n < samples; n++) {
+            int value;
+            do {
+                value = random.nextInt() & (int) ((1L << length) - 1);
+            } while (Integer.bitCount(value) > maxCount);
+            values[n] = value;
+        }
+        return values;
+    }
+
+    /** Error in percent on {@code values} read as strings of {@code length} bits, most significant first. */
+    static double errorPercent(RecurrentCell cell, int[] values, int length) {
+        RecurrentCell.State state = cell.newState(length);
+        int wrong = 0;
+        for (int value : values) {
+            for (int step = 0; step < length; step++) {
+                cell.step(state, step, (value >>> (length - 1 - step)) & 1);
+            }
+            if (cell.argmax(state, length) != Integer.bitCount(value)) {
+                wrong++;
+            }
+        }
+        return 100.0 * wrong / values.length;
     }
 }

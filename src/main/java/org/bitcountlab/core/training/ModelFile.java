@@ -29,10 +29,14 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.bitcountlab.core.dataset.BitStrings;
+import org.bitcountlab.core.model.Initialisation;
+import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.model.ParameterSnapshot;
 
 /**
@@ -294,7 +298,11 @@ public final class ModelFile {
         }
         Manifest manifest;
         try {
-            manifest = JSON.readValue(manifestBytes, Manifest.class);
+            JsonNode tree = JSON.readTree(manifestBytes);
+            if (tree != null && tree.get("settings") instanceof ObjectNode settings) {
+                withSettingsAddedSinceFormat1(settings);
+            }
+            manifest = JSON.treeToValue(tree, Manifest.class);
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new ModelFileException(name + " has a damaged description (" + detail + ")");
@@ -377,6 +385,19 @@ public final class ModelFile {
 
     private static ModelFileException tooLarge(String name) {
         return new ModelFileException(name + " is not a model file (it unpacks to more than any model needs)");
+    }
+
+    /** Settings added to format 1 later take, when absent, the value that files written before them trained with. */
+    private static void withSettingsAddedSinceFormat1(ObjectNode settings) {
+        if (!settings.has("initialisation")) {
+            settings.put("initialisation", Initialisation.XAVIER.name());
+        }
+        if (!settings.has("lossReduction")) {
+            settings.put("lossReduction", LossReduction.MEAN.name());
+        }
+        if (!settings.has("learningRateDecay")) {
+            settings.put("learningRateDecay", 1.0);
+        }
     }
 
     private static byte[] readLimited(InputStream in, int limit, String name) throws IOException, ModelFileException {

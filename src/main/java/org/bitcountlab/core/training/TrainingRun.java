@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.dataset.Minibatch;
+import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.model.LstmImplementation;
 import org.bitcountlab.core.model.NetworkFactory;
 import org.bitcountlab.core.model.ParameterSnapshot;
@@ -95,7 +96,8 @@ public final class TrainingRun {
         int[] train = dataset.trainValues();
         int[] heldOut = dataset.heldOutSample(settings.evalSample());
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
-                settings.learningRate(), settings.seed(), implementation);
+                settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction(),
+                implementation);
         List<INDArray[]> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
         try {
             return train(network, train, heldOut, minibatches);
@@ -121,6 +123,9 @@ public final class TrainingRun {
             if (settings.shuffleEachEpoch()) {
                 BitStringDataset.shuffle(train, order);
             }
+            if (settings.learningRateDecay() != 1) {
+                network.setLearningRate(settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1));
+            }
             double lossSum = 0;
             for (int from = 0, batch = 1; from < train.length; from += settings.batchSize(), batch++) {
                 if (!awaitPermissionToTrain()) {
@@ -140,7 +145,8 @@ public final class TrainingRun {
                     return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(loss, epoch, batch),
                             curve, parameters, trainNanos / 1e9);
                 }
-                lossSum += loss * (to - from);
+                // the score is the minibatch's summed or mean loss; the curve shows the mean per string
+                lossSum += settings.lossReduction() == LossReduction.SUM ? loss : loss * (to - from);
                 if (end - lastSnapshot > SNAPSHOT_INTERVAL_NANOS && to < train.length) {
                     ParameterSnapshot fresh = snapshotOrNull(network);
                     if (fresh == null) {

@@ -57,6 +57,19 @@ class BitStringDatasetTest {
     }
 
     @Test
+    void theTestStringsOutsideTheSampleAreTheRestOfTheTestSet() {
+        BitStringDataset dataset = BitStringDataset.create(14, 1000, 3);
+        int[] sample = dataset.heldOutSample(500);
+        int[] outside = dataset.testValuesOutsideSample(500);
+
+        assertThat(outside).hasSize(dataset.testSize() - 500).doesNotContain(sample);
+        int[] together = java.util.stream.IntStream.concat(Arrays.stream(sample), Arrays.stream(outside)).sorted().toArray();
+        int[] test = dataset.testValues();
+        Arrays.sort(test);
+        assertThat(together).isEqualTo(test);
+    }
+
+    @Test
     void minibatchesEncodeMostSignificantBitFirstAndLabelTheNumberOfOnes() {
         int value = BitStrings.parse("10011011101001101110", 20);
         Minibatch batch = Minibatch.of(new int[] {0, value}, 1, 2, 20);

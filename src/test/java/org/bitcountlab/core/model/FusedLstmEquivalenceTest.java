@@ -102,6 +102,52 @@ class FusedLstmEquivalenceTest {
         assertThat(fused.params().wasClosed()).as("the network's own native memory is freed").isTrue();
     }
 
+    /** The tutorial's preset: TensorFlow 1.0's initialisation, the summed loss, Adam. */
+    @Test
+    void theTutorialInitialisationAndSummedLossTrainAlikeInBothLayers() {
+        int length = 10;
+        int batch = 150; // two shards
+        MultiLayerNetwork stock = NetworkFactory.build(CellType.LSTM, length, 6, 0.01, 9, Initialisation.TUTORIAL,
+                LossReduction.SUM, LstmImplementation.STOCK);
+        MultiLayerNetwork fused = NetworkFactory.build(CellType.LSTM, length, 6, 0.01, 9, Initialisation.TUTORIAL,
+                LossReduction.SUM, LstmImplementation.FUSED);
+        assertThat(fused.params()).as("the same initial draws").isEqualTo(stock.params());
+
+        Random random = new Random(5);
+        INDArray[] first = bitStrings(random, batch, length);
+        stock.setInput(first[0]);
+        stock.setLabels(first[1]);
+        stock.computeGradientAndScore();
+        fused.setInput(first[0]);
+        fused.setLabels(first[1]);
+        fused.computeGradientAndScore();
+        assertThat(fused.score()).as("the summed score").isGreaterThan(batch)
+                .isCloseTo(stock.score(), org.assertj.core.data.Offset.offset(1e-4 * stock.score()));
+        assertClose(fused.gradient().gradient(), stock.gradient().gradient());
+
+        for (int i = 0; i < 5; i++) {
+            INDArray[] data = bitStrings(random, batch, length);
+            stock.fit(data[0], data[1]);
+            fused.fit(data[0], data[1]);
+        }
+        assertClose(fused.params(), stock.params());
+        assertThat(fusedHelper(fused).backwardPasses()).as("one gradient, five steps").isEqualTo(6);
+    }
+
+    /** Features [rows, 1, length] and one-hot counts for random strings. */
+    private static INDArray[] bitStrings(Random random, int rows, int length) {
+        INDArray features = Nd4j.create(DataType.FLOAT, rows, 1, length);
+        INDArray labels = Nd4j.create(DataType.FLOAT, rows, length + 1);
+        for (int row = 0; row < rows; row++) {
+            int value = random.nextInt(1 << length);
+            for (int t = 0; t < length; t++) {
+                features.putScalar(new long[] {row, 0, t}, (value >> (length - 1 - t)) & 1);
+            }
+            labels.putScalar(row, Integer.bitCount(value), 1);
+        }
+        return new INDArray[] {features, labels};
+    }
+
     private static FusedLstmHelper fusedHelper(MultiLayerNetwork network) {
         for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
             org.deeplearning4j.nn.api.Layer inner = layer instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w

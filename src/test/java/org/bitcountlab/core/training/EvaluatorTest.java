@@ -36,6 +36,38 @@ class EvaluatorTest {
         assertThat(evaluation.errorPercent()).isEqualTo(100.0 * wrong / test.length);
     }
 
+    /**
+     * The full-test figure in the README comes from this path: sorted, chunked, run in parallel
+     * through the prefix tree, merged. Here it meets DL4J's own {@code network.output()} on every
+     * test string of a length small enough to run them all directly, over several chunks.
+     */
+    @Test
+    void overSeveralChunksTheEvaluationMatchesDl4jsOwnOutputStringForString() {
+        int length = 16;
+        TrainingSettings settings = new TrainingSettings(length, 12, 50, 2, 0.02, 2000, 9, 1000, true);
+        int[] test = BitStringDataset.create(length, settings.trainSize(), settings.seed()).testValues();
+        assertThat(test.length).as("several chunks").isGreaterThan(3 * Evaluator.MAX_CHUNK);
+        ParameterSnapshot parameters = new TrainingRun(settings, new TrainingListener() { }).run().parameters();
+        Dl4jReference.Answers dl4j = Dl4jReference.answers(parameters, test, length);
+        long[][] expected = dl4j.confusion(test, length + 1);
+        assertThat(dl4j.errors(test)).as("a half-trained model, right and wrong often enough to tell")
+                .isBetween(test.length / 100L, test.length * 9L / 10);
+
+        Evaluation evaluation = Evaluator.evaluate(parameters, test);
+
+        assertThat(evaluation.strings()).isEqualTo(test.length);
+        long disagreements = 0;
+        for (int t = 0; t <= length; t++) {
+            for (int p = 0; p <= length; p++) {
+                disagreements += Math.abs(evaluation.confusion()[t][p] - expected[t][p]);
+            }
+        }
+        // a string whose top two probabilities nearly tie may go either way (and moves two cells)
+        assertThat(dl4j.nearTies()).isLessThan(test.length / 500);
+        assertThat(disagreements).isLessThanOrEqualTo(2L * dl4j.nearTies());
+        assertThat(Math.abs(evaluation.errors() - dl4j.errors(test))).isLessThanOrEqualTo(dl4j.nearTies());
+    }
+
     @Test
     void errorByCountCoversEveryCountWithBinomialSizes() {
         Evaluation evaluation = Evaluator.evaluate(ParameterSnapshot.untrained(10, 4, 1),

@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.model.Initialisation;
+import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Predictor;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,32 @@ class ModelFileTest {
             in.readObject();
         }
         assertThat(Tripwire.deserialised).isTrue();
+    }
+
+    @Test
+    void aFileFromBeforeTheInitialisationLossAndDecaySettingsOpensWithTheOldBehaviour() throws Exception {
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        ModelFile.write(model, saved);
+        String manifest = new String(entry(saved.toByteArray(), ModelFile.MANIFEST_ENTRY));
+        String older = manifest.replaceAll(",\\s*\"initialisation\" : \"TUTORIAL\"", "")
+                .replaceAll(",\\s*\"lossReduction\" : \"SUM\"", "")
+                .replaceAll(",\\s*\"learningRateDecay\" : 1.0", "");
+        assertThat(older).doesNotContain("initialisation", "lossReduction", "learningRateDecay");
+        Path file = dir.resolve("older.zip");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(ModelFile.MANIFEST_ENTRY));
+            zip.write(older.getBytes());
+            zip.putNextEntry(new ZipEntry(ModelFile.PARAMETERS_ENTRY));
+            zip.write(entry(saved.toByteArray(), ModelFile.PARAMETERS_ENTRY));
+        }
+
+        TrainingSettings settings = ModelFile.load(file).settings();
+
+        assertThat(settings.initialisation()).isEqualTo(Initialisation.XAVIER);
+        assertThat(settings.lossReduction()).isEqualTo(LossReduction.MEAN);
+        assertThat(settings.learningRateDecay()).isEqualTo(1.0);
+        assertThat(settings.withInitialisation(Initialisation.TUTORIAL).withLossReduction(LossReduction.SUM))
+                .isEqualTo(model.settings());
     }
 
     private static byte[] entry(byte[] zipBytes, String name) throws IOException {

@@ -1,6 +1,8 @@
 package org.bitcountlab.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +72,28 @@ class TrainingRunTest {
         assertThat(result.parameters().cellType()).isEqualTo(CellType.SIMPLE_RNN);
         assertThat(result.curve()).hasSize(4);
         assertThat(result.curve().get(0).meanLoss()).isGreaterThan(result.curve().get(3).meanLoss());
+    }
+
+    @Test
+    void theCurveShowsTheLossPerStringWhetherTheMinibatchLossIsSummedOrAveraged() {
+        TrainingSettings mean = SMALL.withEpochs(2).withLossReduction(LossReduction.MEAN);
+        EpochResult averaged = new TrainingRun(mean, new TrainingListener() { }).run().curve().get(1);
+        EpochResult summed = new TrainingRun(mean.withLossReduction(LossReduction.SUM), new TrainingListener() { })
+                .run().curve().get(1);
+
+        // Adam's step hardly depends on the gradient's scale, so both runs stay close
+        assertThat(summed.meanLoss()).isCloseTo(averaged.meanLoss(), withinPercentage(2));
+    }
+
+    @Test
+    void aDecayingRateIsMultipliedByTheDecayOnceAnEpoch() {
+        TrainingRun run = new TrainingRun(SMALL.withLearningRateDecay(0.5), new TrainingListener() { });
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork[] network = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork[1];
+        run.inspectNetwork(n -> network[0] = n);
+        run.run();
+
+        assertThat(network[0].getLearningRate(0)).as("the fourth epoch's rate").isEqualTo(0.02 * 0.125, within(1e-12));
+        assertThat(network[0].getLearningRate(1)).isEqualTo(0.02 * 0.125, within(1e-12));
     }
 
     @Test

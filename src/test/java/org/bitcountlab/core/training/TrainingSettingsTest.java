@@ -3,6 +3,9 @@ package org.bitcountlab.core.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.model.Initialisation;
+import org.bitcountlab.core.model.LossReduction;
 import org.junit.jupiter.api.Test;
 
 class TrainingSettingsTest {
@@ -13,7 +16,16 @@ class TrainingSettingsTest {
     void thePresetsAreValid() {
         assertThat(TrainingSettings.tutorial().problems()).isEmpty();
         assertThat(TrainingSettings.fast().problems()).isEmpty();
-        assertThat(valid).isEqualTo(new TrainingSettings(20, 24, 1000, 600, 0.001, 10_000, 1, 50_000, false));
+        assertThat(valid).isEqualTo(new TrainingSettings(20, 24, 1000, 600, 0.001, 10_000, 1, 50_000, false, CellType.LSTM,
+                Initialisation.TUTORIAL, LossReduction.SUM, 1));
+    }
+
+    @Test
+    void theShortConstructorKeepsWhatRunsDidBeforeInitialisationLossAndDecayWereSettings() {
+        TrainingSettings before = new TrainingSettings(20, 24, 50, 25, 0.01, 10_000, 1, 50_000, true);
+        assertThat(before.initialisation()).isEqualTo(Initialisation.XAVIER);
+        assertThat(before.lossReduction()).isEqualTo(LossReduction.MEAN);
+        assertThat(before.learningRateDecay()).isEqualTo(1.0);
     }
 
     @Test
@@ -29,6 +41,9 @@ class TrainingSettingsTest {
         assertThat(valid.withLearningRate(0).problems()).containsExactly("learning rate must be greater than 0 and at most 1.0, got 0.0");
         assertThat(valid.withLearningRate(1.5).problems()).hasSize(1);
         assertThat(valid.withLearningRate(Double.NaN).problems()).hasSize(1);
+        assertThat(valid.withLearningRateDecay(0).problems())
+                .containsExactly("learning-rate decay must be greater than 0 and at most 1, got 0.0");
+        assertThat(valid.withLearningRateDecay(1.01).problems()).hasSize(1);
     }
 
     @Test
