@@ -71,6 +71,11 @@ class MainWindowTest extends MainWindowFixture {
         Label answer = robot.lookup("#predictedLabel").queryAs(Label.class);
         assertThat(answer.getText()).startsWith("Predicted: 12 ").endsWith(", right");
         assertThat(answer.getStyleClass()).contains("correct");
+        assertThat(robot.lookup("#modelLabel").queryAs(Label.class).getText()).contains("0.32% test error");
+        assertThat(robot.lookup("#tutorialLabel").queryAs(Label.class).getText())
+                .isEqualTo("The tutorial printed for this string: 12 at 98.26%");
+        robot.clickOn("#bit0");
+        assertThat(robot.lookup("#tutorialLabel").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test

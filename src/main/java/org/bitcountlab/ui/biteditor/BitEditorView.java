@@ -12,6 +12,7 @@ public final class BitEditorView {
     @FXML private Label trueCountLabel;
     @FXML private Label predictedLabel;
     @FXML private Label modelLabel;
+    @FXML private Label tutorialLabel;
 
     private final BitEditorViewModel viewModel;
     private final ViewScope scope;
@@ -26,6 +27,7 @@ public final class BitEditorView {
         bitEditor.valueProperty().bindBidirectional(viewModel.valueProperty());
         scope.follow(viewModel.trueCountProperty(), (obs, old, now) -> trueCountLabel.setText(now.text()));
         scope.follow(viewModel.modelDescriptionProperty(), (obs, old, now) -> modelLabel.setText(now.text()));
+        scope.follow(viewModel.tutorialAnswerProperty(), (obs, old, now) -> tutorialLabel.setText(now == null ? "" : now.text()));
         scope.follow(viewModel.answerProperty(), (obs, old, now) -> {
             predictedLabel.setText(now == null ? "" : now.text());
             predictedLabel.getStyleClass().removeAll("correct", "wrong");

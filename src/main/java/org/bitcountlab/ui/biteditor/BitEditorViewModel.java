@@ -6,6 +6,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.core.model.TutorialPrintout;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.CurrentRun;
@@ -19,6 +20,7 @@ public final class BitEditorViewModel {
     private final ObjectBinding<Message> trueCount;
     private final ObjectBinding<Message> answer;
     private final ObjectBinding<Message> modelDescription;
+    private final ObjectBinding<Message> tutorialAnswer;
 
     public BitEditorViewModel(CurrentString string, CurrentModel models, CurrentRun run) {
         this.string = string;
@@ -33,6 +35,14 @@ public final class BitEditorViewModel {
             return new Message(prediction.correct() ? "bits.predicted.right" : "bits.predicted.wrong",
                     count, 100 * prediction.probability(count));
         }, string.predictionProperty());
+        tutorialAnswer = Bindings.createObjectBinding(() -> {
+            if (!TutorialPrintout.isExample(string.valueProperty().get(), CurrentString.LENGTH)) {
+                return null;
+            }
+            Prediction printed = TutorialPrintout.prediction();
+            int count = printed.predictedCount();
+            return new Message("bits.tutorialPrinted", count, 100 * printed.probability(count));
+        }, string.valueProperty());
         modelDescription = Bindings.createObjectBinding(() -> describe(models.get(), run.curve().size()),
                 models.modelProperty(), run.curve());
     }
@@ -72,6 +82,11 @@ public final class BitEditorViewModel {
     /** "Predicted: 12 (98.8%), right", or null while no model is loaded. */
     public ObjectBinding<Message> answerProperty() {
         return answer;
+    }
+
+    /** What the tutorial printed for the string, when it is the tutorial's example; else null. */
+    public ObjectBinding<Message> tutorialAnswerProperty() {
+        return tutorialAnswer;
     }
 
     public ObjectBinding<Message> modelDescriptionProperty() {
