@@ -53,7 +53,7 @@ public final class ErrorByCountView extends CanvasView {
         g.setFont(Font.font(text));
         double left = text * 3.6;
         double top = text * 2.6;
-        double bottom = text * 4.2;
+        double bottom = text * 6;
         double plotHeight = height - top - bottom;
         int counts = evaluation.length() + 1;
         double slot = (width - left - text) / counts;
