@@ -17,7 +17,6 @@ import javafx.scene.layout.FlowPane;
 import org.bitcountlab.core.inspect.CountReadout;
 import org.bitcountlab.core.inspect.UnitCount;
 import org.bitcountlab.core.model.SilencedUnits;
-import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
@@ -57,8 +56,7 @@ public final class CounterView {
         scatterCellCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
         restoreButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.silencedProperty().get().isEmpty(), viewModel.silencedProperty()));
-        scatterView.textSizeProperty().bind(Bindings.when(presentation.onProperty())
-                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+        scatterView.textSizeProperty().bind(presentation.canvasTextSize());
     }
 
     private static String text(Message message) {

@@ -1,6 +1,5 @@
 package org.bitcountlab.ui.failures;
 
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 
@@ -34,8 +33,7 @@ public final class FailuresView {
             confusionView.show(now == null ? null : now.evaluation());
         });
         for (CanvasView view : new CanvasView[] {errorByCountView, confusionView}) {
-            view.textSizeProperty().bind(Bindings.when(presentation.onProperty())
-                    .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+            view.textSizeProperty().bind(presentation.canvasTextSize());
         }
         lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty());
         scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> lengthChart.show(now, CurrentString.LENGTH));

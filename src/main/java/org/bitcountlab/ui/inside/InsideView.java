@@ -5,7 +5,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 
-import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
@@ -35,7 +34,6 @@ public final class InsideView {
         scope.listen(viewModel.readCountsProperty(), (obs, old, now) -> stepView.show(viewModel.traceProperty().get(), now));
         caption.textProperty().bind(Bindings.when(viewModel.showCellProperty())
                 .then(Messages.get("steps.legend.cell")).otherwise(Messages.get("steps.legend")));
-        stepView.textSizeProperty().bind(Bindings.when(presentation.onProperty())
-                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+        stepView.textSizeProperty().bind(presentation.canvasTextSize());
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -20,7 +19,6 @@ import javafx.util.StringConverter;
 
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepVariable;
-import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.Formats;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
@@ -112,8 +110,7 @@ public final class RunsView {
     }
 
     private void showSweep() {
-        sweepChart.textSizeProperty().bind(Bindings.when(presentation.onProperty())
-                .then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT));
+        sweepChart.textSizeProperty().bind(presentation.canvasTextSize());
         scope.follow(viewModel.shownPlanProperty(), (obs, old, now) -> sweepChart.show(now, viewModel.points()));
         scope.listen(viewModel.points(), (ListChangeListener<SweepPoint>) change ->
                 sweepChart.show(viewModel.shownPlanProperty().get(), viewModel.points()));

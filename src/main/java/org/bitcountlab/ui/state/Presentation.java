@@ -4,10 +4,13 @@ import java.util.EnumSet;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.NumberBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+
+import org.bitcountlab.ui.common.CanvasView;
 
 /** Presentation mode for a class: on or off, and what it hides (the teacher's choice). */
 public final class Presentation {
@@ -25,6 +28,11 @@ public final class Presentation {
     /** The parts hidden while presentation mode is on. */
     public ObservableSet<Part> hiddenParts() {
         return hidden;
+    }
+
+    /** The text size a canvas view draws with: larger while presenting, for the back of the room. */
+    public NumberBinding canvasTextSize() {
+        return Bindings.when(on).then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT);
     }
 
     /** True while {@code part} is out of sight. */
