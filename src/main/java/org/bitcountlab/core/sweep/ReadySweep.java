@@ -39,7 +39,9 @@ public enum ReadySweep {
      * needs to memorise them; a smaller held-out sample keeps the per-epoch scoring cheap.
      */
     private static TrainingSettings fewStrings(int trainSize) {
-        return TrainingSettings.fast().withTrainSize(trainSize).withBatchSize(20).withEpochs(200).withEvalSample(10_000);
+        // a constant step: the fast preset's shrinking one is tuned for 20 epochs and would stall a 200-epoch run
+        return TrainingSettings.fast().withLearningRate(0.01).withLearningRateDecay(1.0).withTrainSize(trainSize)
+                .withBatchSize(20).withEpochs(200).withEvalSample(10_000);
     }
 
     public String id() {
