@@ -6,6 +6,11 @@ import org.bitcountlab.core.dataset.BitStrings;
 public record Prediction(int value, int length, double[] probabilities) {
 
     public int predictedCount() {
+        return argmax(probabilities);
+    }
+
+    /** The count with the highest probability (the lowest such count on a tie). */
+    public static int argmax(double[] probabilities) {
         int best = 0;
         for (int k = 1; k < probabilities.length; k++) {
             if (probabilities[k] > probabilities[best]) {

@@ -19,13 +19,6 @@ public record StepTrace(int value, int length, float[][] hidden, float[][] cell,
     }
 
     public int predictedCountAfter(int step) {
-        double[] p = predictions[step];
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
+        return Prediction.argmax(predictions[step]);
     }
 }
