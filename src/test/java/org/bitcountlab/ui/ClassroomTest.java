@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -252,10 +254,25 @@ class ClassroomTest extends MainWindowFixture {
     @Test
     void resetDuringASweepEndsItAndNothingItStillDeliversIsDrawn(FxRobot robot) throws Exception {
         customSweep(robot, "2, 6", 2);
+        CountDownLatch pointReady = new CountDownLatch(1);
+        CountDownLatch resetDone = new CountDownLatch(1);
+        viewModels.runs().addSweepListener(new SweepListener() {
+            @Override
+            public void pointFinished(SweepPoint point) {
+                pointReady.countDown(); // the sweep's thread holds its first point until Reset has been pressed
+                try {
+                    resetDone.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         robot.clickOn("#sweepButton");
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isTrue();
+        assertThat(pointReady.await(60, TimeUnit.SECONDS)).isTrue();
 
         robot.clickOn("#resetButton");
+        resetDone.countDown();
         waitForIdle();
 
         assertThat(viewModels.runs().sweepingProperty().get()).isFalse();
