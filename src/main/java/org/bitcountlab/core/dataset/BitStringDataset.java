@@ -15,6 +15,10 @@ public final class BitStringDataset {
     private final int[] shuffled;
     private final int trainSize;
 
+    private static int lastLength;
+    private static long lastSeed;
+    private static int[] lastPermutation;
+
     private BitStringDataset(int length, long seed, int[] shuffled, int trainSize) {
         this.length = length;
         this.seed = seed;
@@ -29,12 +33,28 @@ public final class BitStringDataset {
             throw new IllegalArgumentException(
                     "train size must be between 1 and " + (total - 1) + " for length " + length + ", got " + trainSize);
         }
+        return new BitStringDataset(length, seed, permutation(length, seed), trainSize);
+    }
+
+    /**
+     * The shuffled order of all strings of a length, which depends on the seed alone. The last one
+     * is kept: the window's analyses of one model (held-out errors, full test, read-out, counter) and
+     * the runs of a session mostly ask for the same one, and it is never handed out, only copies.
+     */
+    private static synchronized int[] permutation(int length, long seed) {
+        if (lastPermutation != null && lastLength == length && lastSeed == seed) {
+            return lastPermutation;
+        }
+        int total = 1 << length;
         int[] values = new int[total];
         for (int i = 0; i < total; i++) {
             values[i] = i;
         }
         shuffle(values, new SplittableRandom(seed));
-        return new BitStringDataset(length, seed, values, trainSize);
+        lastLength = length;
+        lastSeed = seed;
+        lastPermutation = values;
+        return values;
     }
 
     /** Fisher-Yates, so the permutation depends on the seed alone. */
@@ -66,7 +86,6 @@ public final class BitStringDataset {
     public int testSize() {
         return shuffled.length - trainSize;
     }
-
 
     public int[] trainValues() {
         return Arrays.copyOfRange(shuffled, 0, trainSize);
