@@ -1,8 +1,16 @@
 package org.bitcountlab.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
@@ -28,6 +36,29 @@ public abstract class MainWindowFixture {
 
     private static final Locale MACHINE_LOCALE = Locale.getDefault();
 
+    /**
+     * What JavaFX swallows and only logs: an exception in a binding or a listener. A window that
+     * logs one has shown something stale or nothing, so every test fails on it.
+     */
+    private final List<LogRecord> swallowed = new CopyOnWriteArrayList<>();
+    private final Handler swallowedRecorder = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getThrown() != null && record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                swallowed.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+
     protected ViewModels viewModels;
     protected Lab lab;
     protected Stage stage;
@@ -35,6 +66,8 @@ public abstract class MainWindowFixture {
     /** Call from each test class's {@code @Start} method (TestFX looks only there, not in superclasses). */
     protected void open(Stage newStage) throws Exception {
         Locale.setDefault(Locale.US);
+        Logger.getLogger("").addHandler(swallowedRecorder);
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> swallowed.add(uncaught(error)));
         lab = new Lab();
         viewModels = new ViewModels(lab);
         stage = newStage;
@@ -54,6 +87,18 @@ public abstract class MainWindowFixture {
     void stopTrainingAndRestoreTheLocale() throws Exception {
         WaitForAsyncUtils.asyncFx(lab::shutdown).get(10, TimeUnit.SECONDS);
         Locale.setDefault(MACHINE_LOCALE);
+        Logger.getLogger("").removeHandler(swallowedRecorder);
+        WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().setUncaughtExceptionHandler(previousHandler))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(swallowed).as("exceptions JavaFX caught and logged on the FX thread")
+                .extracting(record -> record.getMessage() + ": " + record.getThrown())
+                .isEmpty();
+    }
+
+    private static LogRecord uncaught(Throwable error) {
+        LogRecord record = new LogRecord(Level.SEVERE, "uncaught on the FX thread");
+        record.setThrown(error);
+        return record;
     }
 
     /** Waits (polling, never a fixed sleep) until the condition holds, then for the FX queue to drain. */

@@ -21,7 +21,7 @@ public final class InsideViewModel {
     public InsideViewModel(CurrentString string, ModelReadout readout) {
         this.string = string;
         readCounts = Bindings.createObjectBinding(() -> {
-            CountReadout fitted = readout.readoutProperty().get();
+            CountReadout fitted = readout.ofModelShown();
             StepTrace trace = string.traceProperty().get();
             return fitted == null || trace == null ? null : fitted.readCounts(trace);
         }, readout.readoutProperty(), string.traceProperty());

@@ -51,6 +51,15 @@ public final class ModelReadout {
                 error -> { }); // the views simply show no read-out
     }
 
+    /**
+     * The read-out if it belongs to the model shown right now, else null. Whoever hears of a new
+     * model before this object does (the bit editor's trace, say) must not pair the two.
+     */
+    public CountReadout ofModelShown() {
+        LabModel shown = models.get();
+        return fittedOn != null && shown != null && fittedOn.sameWeightsAs(shown) ? readout.get() : null;
+    }
+
     /** The read-out of the model shown, or null while it trains or is being fitted. */
     public ReadOnlyObjectProperty<CountReadout> readoutProperty() {
         return readout.getReadOnlyProperty();
