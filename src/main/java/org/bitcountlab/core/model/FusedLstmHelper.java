@@ -20,7 +20,6 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -46,10 +45,18 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
     private int inputSize;
     private int hidden;
     private int steps;
+    // Java-side copies, each with a spare of the same size: a minibatch reads into the spare, compares
+    // it with the current one and swaps; in steady state nothing is allocated per minibatch
     private float[] input = new float[0];          // [steps][nIn][batch]
     private float[] weights = new float[0];        // [1 + nIn + H][4H]: bias, input, recurrent
     private float[] initialHidden = new float[0];  // [H][batch]
     private float[] initialCell = new float[0];    // [H][batch]
+    private float[] spareInput = new float[0];
+    private float[] spareWeights = new float[0];
+    private float[] spareHidden = new float[0];
+    private float[] spareCell = new float[0];
+    private float[] outputGradient = new float[0]; // [steps][H][batch]
+    private float[] inputGradient = new float[0];  // [batch][nIn][steps]
     private LstmShard[] shards = new LstmShard[0]; // allocated; the first activeShards serve the current minibatch
     private int activeShards;
     private boolean activationsValid;
@@ -142,9 +149,12 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
             return null;
         }
         backwardPasses++;
-        float[] outputGradient = floats(epsilon.permute(2, 1, 0)); // [steps][H][batch]
-        float[] inputGradient = new float[batch * inputSize * steps];
-        inParallel(shard -> shard.backward(outputGradient, inputGradient, batch));
+        outputGradient = sized(outputGradient, steps * hidden * batch);
+        readReversed(epsilon, outputGradient);
+        inputGradient = sized(inputGradient, batch * inputSize * steps);
+        float[] epsilonIn = outputGradient;
+        float[] epsilonOut = inputGradient;
+        inParallel(shard -> shard.backward(epsilonIn, epsilonOut, batch));
         float[] weightGradient = shards[0].weightGradient;
         for (int s = 1; s < activeShards; s++) {
             float[] other = shards[s].weightGradient;
@@ -157,13 +167,13 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         INDArray iwGradients = gradientViews.get(inputWeightKey);
         INDArray rwGradients = gradientViews.get(recurrentWeightKey);
         INDArray bGradients = gradientViews.get(biasWeightKey);
-        assign(bGradients, Arrays.copyOfRange(weightGradient, 0, gates));
-        assign(iwGradients, Arrays.copyOfRange(weightGradient, gates, (1 + inputSize) * gates));
-        assign(rwGradients, Arrays.copyOfRange(weightGradient, (1 + inputSize) * gates, weightGradient.length));
+        writeRowMajor(weightGradient, 0, bGradients);
+        writeRowMajor(weightGradient, gates, iwGradients);
+        writeRowMajor(weightGradient, (1 + inputSize) * gates, rwGradients);
 
         INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
                 new long[] {batch, inputSize, steps}, 'c');
-        put(epsilonNext, inputGradient, 0, inputGradient.length);
+        put(epsilonNext, inputGradient, 0, batch * inputSize * steps);
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(inputWeightKey, iwGradients);
@@ -197,12 +207,24 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         inputSize = newInputSize;
         steps = newSteps;
         hidden = newHidden;
-        float[] newInput = timeMajor(in);
-        float[] newWeights = concat(floats(b), floats(iw), floats(rw));
-        float[] newHidden0 = h0 == null ? new float[hidden * batch] : featureMajor(h0);
-        float[] newCell0 = c0 == null ? new float[hidden * batch] : featureMajor(c0);
+        int gates = LstmGates.COUNT * hidden;
+
+        float[] newInput = sized(spareInput, steps * inputSize * batch);
+        readReversed(in, newInput);
+        float[] newWeights = sized(spareWeights, (1 + inputSize + hidden) * gates);
+        readRowMajor(b, newWeights, 0);
+        readRowMajor(iw, newWeights, gates);
+        readRowMajor(rw, newWeights, (1 + inputSize) * gates);
+        float[] newHidden0 = sized(spareHidden, hidden * batch);
+        float[] newCell0 = sized(spareCell, hidden * batch);
+        readReversedOrZero(h0, newHidden0);
+        readReversedOrZero(c0, newCell0);
         boolean unchanged = sameShape && Arrays.equals(newInput, input) && Arrays.equals(newWeights, weights)
                 && Arrays.equals(newHidden0, initialHidden) && Arrays.equals(newCell0, initialCell);
+        spareInput = input;
+        spareWeights = weights;
+        spareHidden = initialHidden;
+        spareCell = initialCell;
         input = newInput;
         weights = newWeights;
         initialHidden = newHidden0;
@@ -260,53 +282,76 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         }
     }
 
-    private static float[] concat(float[]... parts) {
-        int length = 0;
-        for (float[] part : parts) {
-            length += part.length;
-        }
-        float[] all = new float[length];
-        int offset = 0;
-        for (float[] part : parts) {
-            System.arraycopy(part, 0, all, offset, part.length);
-            offset += part.length;
-        }
-        return all;
+    /** The buffer if it has exactly this length, else a new one. */
+    private static float[] sized(float[] buffer, int length) {
+        return buffer.length == length ? buffer : new float[length];
     }
 
-    /** [batch, nIn, steps] to [steps][nIn][batch]; transposed in Java, which beats a strided ND4J copy. */
-    private static float[] timeMajor(INDArray input) {
-        int b = (int) input.size(0);
-        int f = (int) input.size(1);
-        int t = (int) input.size(2);
-        float[] source = floats(input);
-        float[] target = new float[source.length];
-        for (int row = 0; row < b; row++) {
-            for (int i = 0; i < f; i++) {
-                int from = (row * f + i) * t;
-                for (int step = 0; step < t; step++) {
-                    target[(step * f + i) * b + row] = source[from + step];
+    /**
+     * Copies an array of shape [a, b] or [a, b, c] into target laid out the other way round,
+     * [b][a] or [c][b][a]: the first index runs fastest. That is how the kernel wants the input
+     * ([steps][nIn][batch]), the initial state and the output gradient; DL4J usually hands them
+     * over in 'f' order, which is that layout already and is copied in one piece.
+     */
+    static void readReversed(INDArray array, float[] target) {
+        FloatBuffer data = array.data().asNioFloat();
+        int base = (int) array.offset();
+        long[] stride = array.stride();
+        int a = (int) array.size(0);
+        int b = (int) array.size(1);
+        int c = array.rank() == 3 ? (int) array.size(2) : 1;
+        long cStride = array.rank() == 3 ? stride[2] : (long) a * b;
+        if (stride[0] == 1 && stride[1] == a && cStride == (long) a * b) {
+            data.get(base, target, 0, a * b * c);
+            return;
+        }
+        int to = 0;
+        for (int k = 0; k < c; k++) {
+            for (int j = 0; j < b; j++) {
+                int from = (int) (base + k * cStride + j * stride[1]);
+                for (int i = 0; i < a; i++) {
+                    target[to++] = data.get((int) (from + i * stride[0]));
                 }
             }
         }
-        return target;
     }
 
-    /** [batch, features] to [features][batch]. */
-    private static float[] featureMajor(INDArray state) {
-        if (state.ordering() == 'f' && state.offset() == 0 && state.data().length() == state.length()) {
-            return floats(state.transpose()); // already laid out feature-major
+    private static void readReversedOrZero(INDArray state, float[] target) {
+        if (state == null) {
+            Arrays.fill(target, 0f);
+        } else {
+            readReversed(state, target);
         }
-        int b = (int) state.size(0);
-        int f = (int) state.size(1);
-        float[] source = floats(state);
-        float[] target = new float[source.length];
-        for (int row = 0; row < b; row++) {
-            for (int i = 0; i < f; i++) {
-                target[i * b + row] = source[row * f + i];
+    }
+
+    /** Copies a vector or matrix into target row-major from offset on, whatever its order, strides or offset. */
+    static void readRowMajor(INDArray array, float[] target, int offset) {
+        FloatBuffer data = array.data().asNioFloat();
+        int base = (int) array.offset();
+        int rows = array.rank() == 1 ? 1 : (int) array.size(0);
+        int cols = (int) array.size(array.rank() - 1);
+        long rowStride = array.rank() == 1 ? 0 : array.stride(0);
+        long colStride = array.stride(array.rank() - 1);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                target[offset + i * cols + j] = data.get((int) (base + i * rowStride + j * colStride));
             }
         }
-        return target;
+    }
+
+    /** The opposite of {@link #readRowMajor}: row-major values from source[offset] on into a vector or matrix view. */
+    static void writeRowMajor(float[] source, int offset, INDArray view) {
+        FloatBuffer data = view.data().asNioFloat();
+        int base = (int) view.offset();
+        int rows = view.rank() == 1 ? 1 : (int) view.size(0);
+        int cols = (int) view.size(view.rank() - 1);
+        long rowStride = view.rank() == 1 ? 0 : view.stride(0);
+        long colStride = view.stride(view.rank() - 1);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                data.put((int) (base + i * rowStride + j * colStride), source[offset + i * cols + j]);
+            }
+        }
     }
 
     /** A row-major copy of any array, whatever its order, strides or offset. */
@@ -322,12 +367,6 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
     private static void put(INDArray freshRowMajor, float[] values, int offset, int count) {
         FloatBuffer buffer = freshRowMajor.data().asNioFloat();
         buffer.put(values, offset, count);
-    }
-
-    private static void assign(INDArray view, float[] rowMajor) {
-        INDArray source = Nd4j.createUninitialized(DataType.FLOAT, view.shape(), 'c');
-        put(source, rowMajor, 0, rowMajor.length);
-        view.assign(source);
     }
 
     /** Marks a forward pass made here, so backprop knows the cached activations are its own. */

@@ -177,7 +177,6 @@ final class LstmShard implements AutoCloseable {
         final int h = (1 + inputSize) * rows;
         Arrays.fill(stackedGradient, 0f);
         Arrays.fill(cellGradient, 0f);
-        nativeWeightGradient.position(0).put(new float[width * gates]);
         for (int t = steps - 1; t >= 0; t--) {
             for (int u = 0; u < hidden; u++) {
                 System.arraycopy(epsilon, (t * hidden + u) * batch + from, outputGradient, u * rows, rows);
@@ -213,7 +212,7 @@ final class LstmShard implements AutoCloseable {
                     0f, nativeStackedGradient.position(0), rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
-                    1f, nativeWeightGradient.position(0), gates);
+                    t == steps - 1 ? 0f : 1f, nativeWeightGradient.position(0), gates); // the first step overwrites
             nativeStackedGradient.get(stackedGradient, 0, width * rows);
             for (int i = 0; i < inputSize; i++) {
                 int source = (1 + i) * rows;
