@@ -146,28 +146,40 @@ public final class PrefixTreeForward {
                 prefix = swapPrefix;
                 parents = nodes;
             }
-            // leaves: one per distinct string; map each string to its leaf
-            float[] logits = new float[classes];
-            int leaf = 0;
-            for (int i = from; i < to; i++) {
-                while (parentPrefix[leaf] != sorted[i]) {
-                    leaf++;
+            // the output layer for all leaves (one per distinct string) as one product, [classes x leaves]
+            int leaves = parents;
+            try (FloatPointer nativeOutputWeights = new FloatPointer(outputWeights);
+                 FloatPointer nativeLogits = new FloatPointer((long) classes * leaves)) {
+                nativeInput.position(0).put(parentH, 0, hidden * leaves);
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, classes, leaves, hidden,
+                        1f, nativeOutputWeights, classes, nativeInput.position(0), leaves,
+                        0f, nativeLogits, leaves);
+                float[] logits = new float[classes * leaves];
+                nativeLogits.get(logits);
+                int[] best = prefix; // so is the prefix buffer
+                float[] bestLogit = c;
+                for (int j = 0; j < leaves; j++) {
+                    best[j] = 0;
+                    bestLogit[j] = logits[j] + outputBias[0];
                 }
-                System.arraycopy(outputBias, 0, logits, 0, classes);
-                for (int u = 0; u < hidden; u++) {
-                    float v = parentH[u * parents + leaf];
-                    int row = u * classes;
-                    for (int k = 0; k < classes; k++) {
-                        logits[k] += v * outputWeights[row + k];
-                    }
-                }
-                int best = 0;
                 for (int k = 1; k < classes; k++) {
-                    if (logits[k] > logits[best]) {
-                        best = k;
+                    float bias = outputBias[k];
+                    int row = k * leaves;
+                    for (int j = 0; j < leaves; j++) {
+                        float logit = logits[row + j] + bias;
+                        if (logit > bestLogit[j]) { // strictly greater: ties go to the smaller count, as in Prediction
+                            bestLogit[j] = logit;
+                            best[j] = k;
+                        }
                     }
                 }
-                predicted[i - from] = best;
+                int leaf = 0;
+                for (int i = from; i < to; i++) {
+                    while (parentPrefix[leaf] != sorted[i]) {
+                        leaf++;
+                    }
+                    predicted[i - from] = best[leaf];
+                }
             }
         }
     }

@@ -48,8 +48,7 @@ public final class Evaluator {
             DoubleConsumer progress, BooleanSupplier cancelled) {
         int length = parameters.length();
         int classes = parameters.classes();
-        int[] sorted = values.clone();
-        Arrays.sort(sorted);
+        int[] sorted = sorted(values, length);
         PrefixTreeForward forward = new PrefixTreeForward(parameters, silenced);
         int chunk = chunkSize(parameters.hidden());
         int chunks = (sorted.length + chunk - 1) / chunk;
@@ -80,6 +79,30 @@ public final class Evaluator {
             }
         }
         return new Evaluation(length, sorted.length, errors, confusion);
+    }
+
+    /**
+     * The values in ascending order. A large share of all 2^L strings (the whole test set) is
+     * sorted by counting, in one pass over the 2^L possible values instead of a comparison sort.
+     */
+    static int[] sorted(int[] values, int length) {
+        if (length > 24 || values.length < (1 << length) / 16) {
+            int[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+        int[] counts = new int[1 << length];
+        for (int value : values) {
+            counts[value]++;
+        }
+        int[] sorted = new int[values.length];
+        int at = 0;
+        for (int value = 0; value < counts.length; value++) {
+            for (int k = counts[value]; k > 0; k--) {
+                sorted[at++] = value;
+            }
+        }
+        return sorted;
     }
 
     /**

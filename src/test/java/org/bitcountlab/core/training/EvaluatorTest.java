@@ -36,6 +36,17 @@ class EvaluatorTest {
         assertThat(evaluation.errorPercent()).isEqualTo(100.0 * wrong / test.length);
     }
 
+    @Test
+    void stringsAreSortedAlikeByCountingAndByComparison() {
+        int[] dense = {5, 3, 3, 0, 15, 7, 7, 7, 1, 2, 9, 12}; // a large share of the 16 strings of length 4, with repeats
+        int[] expected = dense.clone();
+        java.util.Arrays.sort(expected);
+        assertThat(Evaluator.sorted(dense, 4)).containsExactly(expected);
+        int[] sparse = {900_000, 3, 3, 70};
+        assertThat(Evaluator.sorted(sparse, 20)).containsExactly(3, 3, 70, 900_000);
+        assertThat(dense[0]).as("the input is left as it was").isEqualTo(5);
+    }
+
     /**
      * The full-test figure in the README comes from this path: sorted, chunked, run in parallel
      * through the prefix tree, merged. Here it meets DL4J's own {@code network.output()} on every
