@@ -8,6 +8,7 @@ import java.util.Arrays;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -46,6 +47,17 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, within(1e-6));
         assertThat(after).isNotEqualTo(before);
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
+    }
+
+    /** The window opens with the tab it shows; the others are made in the frames after, unasked. */
+    @Test
+    void everyTabHasItsViewSoonAfterTheWindowOpensWithoutBeingChosen(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        waitFor(10, () -> tabs.getTabs().stream().allMatch(tab -> tab.getContent() != null));
+
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).as("still the learning curve").isZero();
+        assertThat(robot.lookup("#sweepChart").tryQuery()).as("the runs tab's view, never shown").isPresent();
+        assertThat(robot.lookup("#lengthsButton").tryQuery()).as("the failures tab's view").isPresent();
     }
 
     @Test

@@ -13,16 +13,21 @@ public class DesktopApp extends Application {
 
     /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
     public static void launchApp(String[] args) {
+        UiReport.mark("main");
         Application.launch(DesktopApp.class, args);
         System.exit(0);
     }
 
     @Override
     public void start(Stage stage) {
+        UiReport.mark("toolkit");
         lab = new Lab();
         ViewModels viewModels = new ViewModels(lab);
+        UiReport.mark("viewModels");
         new MainWindow(stage, viewModels);
+        UiReport.mark("views");
         stage.show();
+        UiReport.mark("shown");
         lab.loadPretrained();
         Platform.runLater(lab::preloadNumerics);
         if (UiReport.requested()) {

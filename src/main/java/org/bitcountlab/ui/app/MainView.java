@@ -1,6 +1,9 @@
 package org.bitcountlab.ui.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,18 +24,54 @@ public final class MainView {
     @FXML private HBox bitsPanel;
     @FXML private SoftmaxChart softmax;
     @FXML private VBox bitEditorPane;
+    @FXML private TabPane tabs;
 
     private final Presentation presentation;
     private final ViewScope scope;
+    private final ViewFactory views;
 
-    public MainView(Presentation presentation, ViewScope scope) {
+    public MainView(Presentation presentation, ViewScope scope, ViewFactory views) {
         this.presentation = presentation;
         this.scope = scope;
+        this.views = views;
     }
 
     @FXML
     private void initialize() {
         scope.follow(presentation.onProperty(), (obs, old, on) -> arrange(on));
+        scope.follow(tabs.getSelectionModel().selectedItemProperty(), (obs, old, tab) -> fill(tab));
+        fill(tabs.getSelectionModel().getSelectedItem());
+        loadTheOtherTabsAfterTheFirstFrame();
+    }
+
+    /**
+     * A tab's view is made when the tab is first shown, or in the frames after the window first
+     * appears, one per frame: the window opens with only what it shows, and stays responsive.
+     */
+    private void loadTheOtherTabsAfterTheFirstFrame() {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 2) {
+                    return; // the first frame is the window itself
+                }
+                Tab empty = tabs.getTabs().stream().filter(tab -> tab.getContent() == null).findFirst().orElse(null);
+                boolean replaced = tabs.getScene() != null && tabs.getScene().getWindow() == null; // by a language change
+                if (empty == null || replaced) {
+                    stop();
+                } else {
+                    fill(empty);
+                }
+            }
+        }.start();
+    }
+
+    private void fill(Tab tab) {
+        if (tab != null && tab.getContent() == null) {
+            tab.setContent(views.load((String) tab.getUserData()));
+        }
     }
 
     private void arrange(boolean on) {

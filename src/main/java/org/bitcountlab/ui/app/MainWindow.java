@@ -1,10 +1,7 @@
 package org.bitcountlab.ui.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -56,15 +53,7 @@ public final class MainWindow {
 
     private void build() {
         ViewScope next = new ViewScope();
-        FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("/org/bitcountlab/ui/app/MainView.fxml"),
-                Messages.bundle());
-        loader.setControllerFactory(new ViewFactory(viewModels, next));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = new ViewFactory(viewModels, next).load("/org/bitcountlab/ui/app/MainView.fxml");
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
         KeyboardShortcuts.install(scene, viewModels);

@@ -1,10 +1,18 @@
 package org.bitcountlab.ui.app;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+
+import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.ui.state.CurrentString;
 
 /**
  * A report mode for the desktop app ({@code -Dbitcount.uiReport=true}): it measures how long after
@@ -17,31 +25,95 @@ final class UiReport {
     static final String PROPERTY = "bitcount.uiReport";
     private static final long WARM_UP_NANOS = 3_000_000_000L;
 
+    /** Milliseconds after the JVM started at which start-up reached each stage, in order. */
+    private static final Map<String, Long> STAGES = Collections.synchronizedMap(new LinkedHashMap<>());
+
     private final ViewModels viewModels;
     private long firstFrameNanos;
     private double firstFrameMillis;
     private long lastFrameNanos;
     private long longestGapNanos;
     private long frames;
-    private boolean trainingStarted;
+    private volatile boolean trainingStarted;
+    private volatile long lastFrameSeen = System.nanoTime();
+    private volatile String stalledIn;
+    private int toggles;
+    private int togglesAnsweredAtOnce;
+    private long slowestToggleNanos;
 
     UiReport(ViewModels viewModels) {
         this.viewModels = viewModels;
+    }
+
+    /** Notes that start-up reached a stage; costs nothing when no report is asked for. */
+    static void mark(String stage) {
+        if (requested()) {
+            STAGES.put(stage, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
     }
 
     static boolean requested() {
         return Boolean.getBoolean(PROPERTY);
     }
 
+    /**
+     * As a student would during training: flips a bit (and back, the next time) and checks that
+     * the softmax the chart shows is the new string's before this frame is drawn.
+     */
+    private void toggleABit() {
+        CurrentString string = viewModels.lab().string();
+        Prediction before = string.predictionProperty().get();
+        long start = System.nanoTime();
+        string.flip(7); // the next toggle flips it back
+        long took = System.nanoTime() - start;
+        toggles++;
+        Prediction after = viewModels.bits().predictionProperty().get();
+        if (after != null && after != before && after.value() == string.valueProperty().get()) {
+            togglesAnsweredAtOnce++;
+        }
+        slowestToggleNanos = Math.max(slowestToggleNanos, took);
+    }
+
+    /** Notes where the FX thread is when it has not drawn a frame for 40 ms, for the gap report. */
+    private void watchTheFxThread(Thread fxThread) {
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (trainingStarted && stalledIn == null && System.nanoTime() - lastFrameSeen > 40_000_000L) {
+                    stalledIn = Arrays.stream(fxThread.getStackTrace()).limit(12).map(StackTraceElement::toString)
+                            .collect(Collectors.joining(" < "));
+                }
+            }
+        }, "ui-report-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** "main 310 ms, toolkit 820 ms, ...": how long after the JVM started each stage was reached. */
+    private static String stages() {
+        StringBuilder text = new StringBuilder();
+        synchronized (STAGES) {
+            STAGES.forEach((stage, millis) -> text.append(text.length() == 0 ? "" : ", ").append(stage).append(' ')
+                    .append(millis).append(" ms"));
+        }
+        return text.toString();
+    }
+
     void start() {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        watchTheFxThread(Thread.currentThread());
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 if (firstFrameNanos == 0) {
                     firstFrameNanos = now;
                     firstFrameMillis = System.currentTimeMillis() - jvmStartMillis;
-                    System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started%n", firstFrameMillis);
+                    System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s)%n", firstFrameMillis,
+                            stages());
                 }
                 if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
                     // as a person would: press Train once the window has settled
@@ -52,19 +124,29 @@ final class UiReport {
                 }
                 if (trainingStarted && viewModels.training().runningProperty().get()) {
                     if (now - lastFrameNanos > 50_000_000L) {
-                        System.err.printf(Locale.ROOT, "gap %.0f ms at %.2f s, epoch %d%n", (now - lastFrameNanos) / 1e6,
-                                (now - firstFrameNanos) / 1e9, viewModels.lab().run().curve().size());
+                        System.err.printf(Locale.ROOT, "gap %.0f ms at %.2f s, epoch %d; the FX thread was in %s%n",
+                                (now - lastFrameNanos) / 1e6, (now - firstFrameNanos) / 1e9,
+                                viewModels.lab().run().curve().size(), stalledIn == null ? "no stack seen" : stalledIn);
                     }
                     longestGapNanos = Math.max(longestGapNanos, now - lastFrameNanos);
                     frames++;
+                    if (frames % 30 == 0) {
+                        toggleABit();
+                    }
                 }
                 lastFrameNanos = now;
+                lastFrameSeen = System.nanoTime();
+                stalledIn = null;
                 if (trainingStarted && !viewModels.training().runningProperty().get()) {
                     stop();
                     System.out.printf(Locale.ROOT, "%s; %d frames during training, longest gap between frames %.1f ms%n",
                             viewModels.status().messageProperty().get().text(), frames, longestGapNanos / 1e6);
-                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"framesWhileTraining\":%d,\"longestFrameGapMs\":%.1f}%n",
-                            firstFrameMillis, frames, longestGapNanos / 1e6);
+                    System.out.printf(Locale.ROOT, "%d bit toggles while training, %d answered in the frame they were made in,"
+                            + " the slowest in %.2f ms%n", toggles, togglesAnsweredAtOnce, slowestToggleNanos / 1e6);
+                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"framesWhileTraining\":%d,\"longestFrameGapMs\":%.1f,"
+                            + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f}%n",
+                            firstFrameMillis, frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
+                            slowestToggleNanos / 1e6);
                     Platform.exit();
                 }
             }

@@ -1,11 +1,16 @@
 package org.bitcountlab.ui.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.util.HashMap;
 import java.util.Map;
 
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
 import javafx.util.Callback;
 
+import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 
 /**
@@ -19,6 +24,18 @@ final class ViewFactory implements Callback<Class<?>, Object> {
     ViewFactory(ViewModels viewModels, ViewScope scope) {
         available.putAll(viewModels.byType());
         available.put(ViewScope.class, scope);
+        available.put(ViewFactory.class, this);
+    }
+
+    /** Loads a view from its FXML, in the current language, with its controller made here. */
+    Parent load(String fxml) {
+        FXMLLoader loader = new FXMLLoader(ViewFactory.class.getResource(fxml), Messages.bundle());
+        loader.setControllerFactory(this);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

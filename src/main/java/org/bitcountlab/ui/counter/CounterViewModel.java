@@ -32,7 +32,8 @@ public final class CounterViewModel {
     private final TaskService tasks;
     private final ModelReadout readout;
     private final ObjectProperty<Integer> chosenUnit = new SimpleObjectProperty<>(this, "chosenUnit", 0);
-    private final ObjectBinding<UnitScatter> scatter;
+    private final ReadOnlyObjectWrapper<UnitScatter> scatter = new ReadOnlyObjectWrapper<>(this, "scatter");
+    private long scattering; // the newest scatter asked for; older ones are dropped
     private final ObjectBinding<Message> summary;
     private final ReadOnlyObjectWrapper<Message> ablatedError = new ReadOnlyObjectWrapper<>(this, "ablatedError");
     private long measuring; // the newest measurement asked for; older ones are dropped
@@ -47,11 +48,9 @@ public final class CounterViewModel {
                 chosenUnit.set(now.countingUnits().get(0).unit()); // start with the strongest counter
             }
         });
-        scatter = Bindings.createObjectBinding(() -> {
-            CountReadout fitted = readout.readoutProperty().get();
-            Integer unit = chosenUnit.get();
-            return fitted == null || unit == null || unit >= fitted.units().size() ? null : fitted.scatter(unit);
-        }, readout.readoutProperty(), chosenUnit);
+        readout.readoutProperty().addListener((obs, old, now) -> computeScatter());
+        chosenUnit.addListener((obs, old, now) -> computeScatter());
+        computeScatter();
         summary = Bindings.createObjectBinding(() -> {
             CountReadout fitted = readout.readoutProperty().get();
             return fitted == null ? new Message("counter.fitting")
@@ -60,6 +59,22 @@ public final class CounterViewModel {
         string.silencedProperty().addListener((obs, old, now) -> measureAblation());
         models.modelProperty().addListener((obs, old, now) -> measureAblation());
         measureAblation();
+    }
+
+    /** The chosen unit's state after every prefix: 20,000 steps of the cell, so in the background. */
+    private void computeScatter() {
+        CountReadout fitted = readout.readoutProperty().get();
+        Integer unit = chosenUnit.get();
+        long request = ++scattering;
+        if (fitted == null || unit == null || unit >= fitted.units().size()) {
+            scatter.set(null);
+            return;
+        }
+        tasks.submit(job -> fitted.scatter(unit), computed -> {
+            if (request == scattering) {
+                scatter.set(computed);
+            }
+        }, failure -> scatter.set(null));
     }
 
     /** The held-out error of the model shown with the silenced units, measured in the background. */
@@ -93,8 +108,8 @@ public final class CounterViewModel {
         return chosenUnit;
     }
 
-    public ObjectBinding<UnitScatter> scatterProperty() {
-        return scatter;
+    public ReadOnlyObjectProperty<UnitScatter> scatterProperty() {
+        return scatter.getReadOnlyProperty();
     }
 
     /** "A straight line through the 24 units reads the count with R^2 = 0.97 after the last bit." */
