@@ -7,7 +7,8 @@
 # The runtime is trimmed with jlink to the modules jdeps finds; all jars stay on the classpath
 # (DL4J's jars cannot be linked as modules).
 #   package.sh [app-image|installer|all] [--check]   default: all
-# --check runs the app-image's launcher once, headless (a prediction), and fails if it does not work.
+# --check runs the app-image's launcher once, headless (a prediction), and fails if it does not work
+# or cannot use its class-data archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -46,10 +47,17 @@ common=(--name "$name" --app-version "$version" --vendor "Bitcount LSTM Lab"
   --description "Watch an LSTM learn to count the ones in a binary string"
   --input "$input" --main-jar "$name.jar" --main-class org.bitcountlab.Launcher
   --runtime-image "$runtime" --icon "$icon"
-  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false")
+  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC")
 
 if [ "$what" = app-image ] || [ "$what" = all ]; then
-  jpackage --type app-image "${common[@]}" --dest "$dist"
+  # the class-data archive is made with the app-image's own runtime and jar, where they will stay
+  case "$os" in
+    linux) appdir="$dist/$name/lib/app"; java="$dist/$name/lib/runtime/bin/java" ;;
+    macos) appdir="$dist/$name.app/Contents/app"; java="$dist/$name.app/Contents/runtime/Contents/Home/bin/java" ;;
+    windows) appdir="$dist/$name/app"; java="$dist/$name/runtime/bin/java.exe" ;;
+  esac
+  jpackage --type app-image "${common[@]}" --java-options "-XX:SharedArchiveFile=\$APPDIR/$name.jsa" --dest "$dist"
+  bash packaging/cds/dump.sh "$java" "$appdir/$name.jar" "$appdir/$name.jsa"
   [ "$os" = linux ] && cp packaging/linux/$name.png "$dist/$name/lib/$name.png"
   echo "app-image: $dist/$name ($(du -sh "$dist/$name" | cut -f1))"
   if [ "$check" = --check ]; then
@@ -58,8 +66,9 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
       macos) launcher="$dist/$name.app/Contents/MacOS/$name" ;;
       windows) launcher="$dist/$name/$name.exe" ;;
     esac
-    "$launcher" predict 10011011101001101110 | tail -n 1 | grep -q "true count 12" \
-      || { echo "the app-image's launcher did not predict" >&2; exit 1; }
+    # -Xshare:on: the JVM refuses to start unless it can use the class-data archive
+    JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" predict 10011011101001101110 2>&1 | tail -n 1 | grep -q "true count 12" \
+      || { echo "the app-image's launcher did not predict, or could not use its class-data archive" >&2; exit 1; }
     echo "app-image launcher works"
   fi
 fi

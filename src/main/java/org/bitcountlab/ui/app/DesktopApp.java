@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import org.bitcountlab.ui.state.Lab;
+import org.bitcountlab.ui.tasks.BackgroundPriority;
 
 /** The JavaFX application: one main window. */
 public class DesktopApp extends Application {
@@ -14,6 +15,7 @@ public class DesktopApp extends Application {
     /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
     public static void launchApp(String[] args) {
         UiReport.mark("main");
+        BackgroundPriority.forTheCommonPool();
         Application.launch(DesktopApp.class, args);
         System.exit(0);
     }

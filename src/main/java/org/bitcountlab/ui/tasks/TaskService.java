@@ -34,7 +34,10 @@ public final class TaskService {
 
         @Override
         public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "lab-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                runnable.run();
+            }, "lab-worker-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -1,0 +1,73 @@
+package org.bitcountlab.ui.tasks;
+
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Background threads yield the processor to the window. Training keeps every core busy; on a
+ * two-core laptop the FX and render threads then waited their turn behind it and frames came
+ * 50-100 ms apart. A lower priority costs training almost nothing, as the window needs little.
+ *
+ * <p>Java's thread priorities reach the operating system on Windows; on Linux they are ignored, so
+ * there the thread raises its own nice value (which needs no privileges). Elsewhere nothing changes.
+ */
+public final class BackgroundPriority {
+
+    private static final int NICE = 10;
+    private static final long GETTID = switch (System.getProperty("os.arch", "")) {
+        case "amd64", "x86_64" -> 186;
+        case "aarch64" -> 178;
+        default -> -1;
+    };
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+
+    private BackgroundPriority() {
+    }
+
+    /** Lowers the calling thread's priority; call it first thing on a background thread. */
+    public static void lowerCurrentThread() {
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+        if (LINUX && GETTID > 0) {
+            try {
+                int thread = (int) LibC.INSTANCE.syscall(GETTID);
+                LibC.INSTANCE.setpriority(0 /* PRIO_PROCESS: on Linux, one thread */, thread, NICE);
+            } catch (LinkageError | RuntimeException unavailable) {
+                // no native access: the thread keeps its priority, and the window is merely less smooth
+            }
+        }
+    }
+
+    /**
+     * The common fork-join pool's threads (the fused LSTM's shards, the evaluations) at the lower
+     * priority. Call before anything uses the pool.
+     */
+    public static void forTheCommonPool() {
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.threadFactory", LowThreads.class.getName());
+    }
+
+    /** Makes the common pool's workers; public with a public constructor, as the pool requires. */
+    public static final class LowThreads implements ForkJoinPool.ForkJoinWorkerThreadFactory {
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            return new ForkJoinWorkerThread(pool) {
+                @Override
+                protected void onStart() {
+                    super.onStart();
+                    lowerCurrentThread();
+                }
+            };
+        }
+    }
+
+    private interface LibC extends Library {
+        LibC INSTANCE = Native.loadLibrary("c", LibC.class);
+
+        long syscall(long number);
+
+        int setpriority(int which, int who, int priority);
+    }
+}
