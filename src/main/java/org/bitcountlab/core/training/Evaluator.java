@@ -20,6 +20,7 @@ public final class Evaluator {
 
     static final int MAX_CHUNK = 1 << 14;
     private static final int MIN_CHUNK = 1 << 10;
+    private static final int MAX_COUNTING_SORT_LENGTH = 22;
     /** Floats one chunk may hold (32 MB), so that large networks evaluate in bounded memory. */
     private static final long CHUNK_FLOATS = 8L << 20;
 
@@ -83,10 +84,11 @@ public final class Evaluator {
 
     /**
      * The values in ascending order. A large share of all 2^L strings (the whole test set) is
-     * sorted by counting, in one pass over the 2^L possible values instead of a comparison sort.
+     * sorted by counting, in one pass over the 2^L possible values instead of a comparison sort;
+     * up to 22 bits, where the counts take at most 16 MB.
      */
     static int[] sorted(int[] values, int length) {
-        if (length > 24 || values.length < (1 << length) / 16) {
+        if (length > MAX_COUNTING_SORT_LENGTH || values.length < (1 << length) / 16) {
             int[] sorted = values.clone();
             Arrays.sort(sorted);
             return sorted;
