@@ -156,7 +156,8 @@ public final class PrefixTreeForward {
                         0f, nativeLogits, leaves);
                 float[] logits = new float[classes * leaves];
                 nativeLogits.get(logits);
-                int[] best = prefix; // so is the prefix buffer
+                // the older generation's prefix and cell buffers are free now, and long enough
+                int[] best = prefix;
                 float[] bestLogit = c;
                 for (int j = 0; j < leaves; j++) {
                     best[j] = 0;
