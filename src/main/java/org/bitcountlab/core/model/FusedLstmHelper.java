@@ -39,8 +39,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
 
-    private static final int MIN_ROWS_PER_SHARD = 64;
-
     private int batch;
     private int inputSize;
     private int hidden;
@@ -154,7 +152,7 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         inputGradient = sized(inputGradient, batch * inputSize * steps);
         float[] epsilonIn = outputGradient;
         float[] epsilonOut = inputGradient;
-        inParallel(shard -> shard.backward(epsilonIn, epsilonOut, batch));
+        inParallel(shard -> shard.backward(epsilonIn, steps, epsilonOut, batch));
         float[] weightGradient = shards[0].weightGradient;
         for (int s = 1; s < activeShards; s++) {
             float[] other = shards[s].weightGradient;
@@ -240,17 +238,17 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
 
     /** One shard per core (fewer for small minibatches), reusing the allocated ones when they are large enough. */
     private void assignShards() {
-        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch / MIN_ROWS_PER_SHARD));
+        int count = Shards.count(batch);
         boolean fit = count <= shards.length;
         for (int s = 0; fit && s < count; s++) {
-            fit = shards[s].fits(inputSize, hidden, steps, rowsOfShard(s + 1, count) - rowsOfShard(s, count));
+            fit = shards[s].fits(inputSize, hidden, steps, Shards.rows(s, count, batch));
         }
         if (!fit) {
             close(); // before allocating, so that old and new never need memory at once
             LstmShard[] fresh = new LstmShard[count];
             try {
                 for (int s = 0; s < count; s++) {
-                    fresh[s] = new LstmShard(rowsOfShard(s + 1, count) - rowsOfShard(s, count), inputSize, hidden, steps);
+                    fresh[s] = new LstmShard(Shards.rows(s, count, batch), inputSize, hidden, steps);
                 }
             } catch (RuntimeException | OutOfMemoryError e) {
                 for (LstmShard made : fresh) {
@@ -265,13 +263,9 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
             shardAllocations++;
         }
         for (int s = 0; s < count; s++) {
-            shards[s].assign(rowsOfShard(s, count), rowsOfShard(s + 1, count) - rowsOfShard(s, count));
+            shards[s].assign(Shards.from(s, count, batch), Shards.rows(s, count, batch));
         }
         activeShards = count;
-    }
-
-    private int rowsOfShard(int s, int count) {
-        return (int) ((long) s * batch / count);
     }
 
     private void inParallel(java.util.function.Consumer<LstmShard> work) {

@@ -149,6 +149,11 @@ final class LstmShard implements AutoCloseable {
         }
     }
 
+    /** h at the last timestep, [hidden x rows]: what a many-to-one head reads. */
+    float[] lastOutput() {
+        return outputs[steps - 1];
+    }
+
     /** Writes h_t for this shard's rows into out, [steps][hidden][batch]. */
     void writeOutputs(FloatBuffer out, int batch) {
         for (int t = 0; t < steps; t++) {
@@ -168,18 +173,25 @@ final class LstmShard implements AutoCloseable {
     }
 
     /**
-     * Backpropagation through time. epsilon is dL/dh for every timestep, [steps][hidden][batch];
-     * the input gradient is written to inputGradient, [batch][nIn][steps]; weight gradients
-     * (stacked like the weights) end in {@link #weightGradient}.
+     * Backpropagation through time. epsilon is dL/dh for the last {@code stepsWithGradient}
+     * timesteps, [stepsWithGradient][hidden][batch]; the earlier ones have none (a many-to-one
+     * network passes just the last). The input gradient, if wanted, is written to inputGradient,
+     * [batch][nIn][steps]; weight gradients (stacked like the weights) end in {@link #weightGradient}.
      */
-    void backward(float[] epsilon, float[] inputGradient, int batch) {
+    void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch) {
         final int n = hidden * rows;
         final int h = (1 + inputSize) * rows;
+        final int firstWithGradient = steps - stepsWithGradient;
         Arrays.fill(stackedGradient, 0f);
         Arrays.fill(cellGradient, 0f);
         for (int t = steps - 1; t >= 0; t--) {
-            for (int u = 0; u < hidden; u++) {
-                System.arraycopy(epsilon, (t * hidden + u) * batch + from, outputGradient, u * rows, rows);
+            if (t >= firstWithGradient) {
+                for (int u = 0; u < hidden; u++) {
+                    System.arraycopy(epsilon, ((t - firstWithGradient) * hidden + u) * batch + from, outputGradient,
+                            u * rows, rows);
+                }
+            } else if (t == firstWithGradient - 1) {
+                Arrays.fill(outputGradient, 0, n, 0f);
             }
             float[] a = gateValues[t];
             float[] prevCell = t == 0 ? initialCell : cells[t - 1];
@@ -214,7 +226,7 @@ final class LstmShard implements AutoCloseable {
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
                     t == steps - 1 ? 0f : 1f, nativeWeightGradient.position(0), gates); // the first step overwrites
             nativeStackedGradient.get(stackedGradient, 0, width * rows);
-            for (int i = 0; i < inputSize; i++) {
+            for (int i = 0; inputGradient != null && i < inputSize; i++) {
                 int source = (1 + i) * rows;
                 for (int b = 0; b < rows; b++) {
                     inputGradient[((from + b) * inputSize + i) * steps + t] = stackedGradient[source + b];

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.dataset.Minibatch;
@@ -14,12 +13,11 @@ import org.bitcountlab.core.model.LossReduction;
 import org.bitcountlab.core.model.LstmImplementation;
 import org.bitcountlab.core.model.NetworkFactory;
 import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.model.TrainingStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One training run, driven epoch by epoch with an explicit loop around {@code fit} so that it can
+ * One training run, driven epoch by epoch with an explicit loop of {@link TrainingStep}s so that it can
  * report after every epoch, pause, resume and stop within one minibatch. Call {@link #run()} on a
  * background thread; {@link #pause()}, {@link #resume()} and {@link #cancel()} from any thread.
  */
@@ -98,18 +96,16 @@ public final class TrainingRun {
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction(),
                 implementation);
-        List<INDArray[]> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
-        try {
-            return train(network, train, heldOut, minibatches);
+        List<Minibatch> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
+        try (TrainingStep step = TrainingStep.of(network)) {
+            return train(network, step, train, heldOut, minibatches);
         } finally {
-            if (minibatches != null) {
-                minibatches.forEach(pair -> Stream.of(pair).forEach(INDArray::close));
-            }
             NetworkFactory.release(network);
         }
     }
 
-    private RunResult train(MultiLayerNetwork network, int[] train, int[] heldOut, List<INDArray[]> minibatches) {
+    private RunResult train(MultiLayerNetwork network, TrainingStep step, int[] train, int[] heldOut,
+            List<Minibatch> minibatches) {
         int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
@@ -135,9 +131,9 @@ public final class TrainingRun {
                 long start = System.nanoTime();
                 int to = Math.min(train.length, from + settings.batchSize());
                 // the same minibatches every epoch unless shuffling: encode them once
-                INDArray[] data = minibatches != null ? minibatches.get(batch - 1) : encode(train, from, to);
-                network.fit(data[0], data[1]);
-                double loss = network.score();
+                Minibatch data = minibatches != null ? minibatches.get(batch - 1)
+                        : Minibatch.of(train, from, to, settings.length());
+                double loss = step.fit(data);
                 long end = System.nanoTime();
                 trainNanos += end - start;
                 listener.minibatchEnded(epoch, batch, end - start);
@@ -179,20 +175,12 @@ public final class TrainingRun {
         return new RunResult(settings, RunOutcome.COMPLETED, "", curve, parameters, trainNanos / 1e9);
     }
 
-    private List<INDArray[]> minibatches(int[] train) {
-        List<INDArray[]> all = new ArrayList<>();
+    private List<Minibatch> minibatches(int[] train) {
+        List<Minibatch> all = new ArrayList<>();
         for (int from = 0; from < train.length; from += settings.batchSize()) {
-            all.add(encode(train, from, Math.min(train.length, from + settings.batchSize())));
+            all.add(Minibatch.of(train, from, Math.min(train.length, from + settings.batchSize()), settings.length()));
         }
         return all;
-    }
-
-    /** Features [batch, 1, L] and one-hot labels [batch, L + 1] for train[from..to). */
-    private INDArray[] encode(int[] train, int from, int to) {
-        Minibatch minibatch = Minibatch.of(train, from, to, settings.length());
-        return new INDArray[] {
-            Nd4j.create(minibatch.features(), new long[] {minibatch.size(), 1, settings.length()}, 'c'),
-            Nd4j.create(minibatch.labels(), new long[] {minibatch.size(), settings.classes()}, 'c')};
     }
 
     /** Blocks while paused; false once the run is cancelled. */

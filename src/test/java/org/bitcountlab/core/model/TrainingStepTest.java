@@ -1,0 +1,183 @@
+package org.bitcountlab.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+
+import org.bitcountlab.core.dataset.Minibatch;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * A fused training step must do exactly what DL4J's {@code fit} does with its built-in layers:
+ * the same score, the same gradients, the same parameters after the updater's step.
+ */
+class TrainingStepTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    /** Plain SGD with a step of 1 makes each step's parameter change the gradient itself. */
+    @ParameterizedTest(name = "batch {0}, {1} loss, hidden {2}")
+    @CsvSource({"50, MEAN, 5", "150, MEAN, 7", "301, SUM, 4", "1, SUM, 3"})
+    void gradientsAndScoresMatchTheBuiltInLayers(int batch, LossReduction reduction, int hidden) {
+        int length = 9;
+        MultiLayerNetwork stock = sgdNetwork(length, hidden, reduction, LstmImplementation.STOCK);
+        MultiLayerNetwork fused = sgdNetwork(length, hidden, reduction, LstmImplementation.FUSED);
+        fused.setParams(stock.params().dup());
+        Random random = new Random(batch);
+        try (TrainingStep step = TrainingStep.of(fused)) {
+            assertThat(step.fused()).isTrue();
+            for (int i = 0; i < 4; i++) {
+                Minibatch minibatch = randomMinibatch(random, batch, length);
+                INDArray before = stock.params().dup();
+                double expectedScore = fitStock(stock, minibatch);
+                INDArray expectedChange = before.sub(stock.params());
+                INDArray fusedBefore = fused.params().dup();
+
+                double score = step.fit(minibatch);
+
+                assertThat(score).as("score of step %d", i)
+                        .isCloseTo(expectedScore, org.assertj.core.data.Offset.offset(TOLERANCE * expectedScore));
+                assertThat(fused.score()).isEqualTo(score);
+                assertClose(fusedBefore.sub(fused.params()), expectedChange);
+            }
+            assertThat(step.fusedSteps()).isEqualTo(4);
+            assertThat(fused.getIterationCount()).isEqualTo(stock.getIterationCount()).isEqualTo(4);
+        }
+    }
+
+    /** The real network: the tutorial's initialisation, Adam, summed or mean loss, with a learning rate that decays. */
+    @ParameterizedTest(name = "{0} loss, batch {1}")
+    @CsvSource({"SUM, 1000", "MEAN, 50"})
+    void adamStepsStayInStepWithDl4jFit(LossReduction reduction, int batch) {
+        int length = 20;
+        MultiLayerNetwork stock = NetworkFactory.build(CellType.LSTM, length, 24, 0.01, 9, Initialisation.TUTORIAL,
+                reduction, LstmImplementation.STOCK);
+        MultiLayerNetwork fused = NetworkFactory.build(CellType.LSTM, length, 24, 0.01, 9, Initialisation.TUTORIAL,
+                reduction, LstmImplementation.FUSED);
+        assertThat(fused.params()).isEqualTo(stock.params());
+        Random random = new Random(17);
+        try (TrainingStep step = TrainingStep.of(fused)) {
+            for (int i = 0; i < 6; i++) {
+                if (i == 3) {
+                    stock.setLearningRate(0.005);
+                    fused.setLearningRate(0.005);
+                }
+                Minibatch minibatch = randomMinibatch(random, batch, length);
+                double expected = fitStock(stock, minibatch);
+                assertThat(step.fit(minibatch)).isCloseTo(expected, org.assertj.core.data.Offset.offset(TOLERANCE * expected));
+            }
+        }
+        assertClose(fused.params(), stock.params());
+        assertClose(fused.getUpdater().getStateViewArray(), stock.getUpdater().getStateViewArray());
+    }
+
+    @Test
+    void aSmallerMinibatchAndDl4jFitInBetweenKeepTheStepsExact() {
+        int length = 6;
+        MultiLayerNetwork stock = sgdNetwork(length, 5, LossReduction.MEAN, LstmImplementation.STOCK);
+        MultiLayerNetwork fused = sgdNetwork(length, 5, LossReduction.MEAN, LstmImplementation.FUSED);
+        fused.setParams(stock.params().dup());
+        Random random = new Random(3);
+        try (TrainingStep step = TrainingStep.of(fused)) {
+            for (int batch : new int[] {200, 70, 33, 200}) {
+                Minibatch minibatch = randomMinibatch(random, batch, length);
+                fitStock(stock, minibatch);
+                step.fit(minibatch);
+            }
+            Minibatch minibatch = randomMinibatch(random, 90, length);
+            fitStock(stock, minibatch);
+            fitStock(fused, minibatch); // the network itself, between fused steps
+            minibatch = randomMinibatch(random, 90, length);
+            fitStock(stock, minibatch);
+            step.fit(minibatch);
+        }
+        assertClose(fused.params(), stock.params());
+    }
+
+    @Test
+    void otherNetworksAreTrainedByDl4jFit() {
+        MultiLayerNetwork stock = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.STOCK);
+        MultiLayerNetwork rnn = NetworkFactory.build(CellType.SIMPLE_RNN, 6, 4, 0.01, 1, LstmImplementation.FUSED);
+        MultiLayerNetwork listened = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED);
+        listened.setListeners(new ScoreIterationListener(1000));
+        Random random = new Random(2);
+        for (MultiLayerNetwork network : new MultiLayerNetwork[] {stock, rnn, listened}) {
+            try (TrainingStep step = TrainingStep.of(network)) {
+                assertThat(step.fused()).isFalse();
+                INDArray before = network.params().dup();
+                double score = step.fit(randomMinibatch(random, 30, 6));
+                assertThat(score).isEqualTo(network.score()).isPositive();
+                assertThat(network.params()).isNotEqualTo(before);
+                assertThat(step.fusedSteps()).isZero();
+            }
+        }
+        assertThat(TrainingStep.of(NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED)).fused()).isTrue();
+    }
+
+    @Test
+    void aMinibatchOfAnotherShapeIsRefused() {
+        MultiLayerNetwork network = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED);
+        try (TrainingStep step = TrainingStep.of(network)) {
+            assertThatThrownBy(() -> step.fit(randomMinibatch(new Random(1), 10, 7)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("classes");
+        }
+    }
+
+    private static double fitStock(MultiLayerNetwork network, Minibatch minibatch) {
+        INDArray features = Nd4j.create(minibatch.features(), new long[] {minibatch.size(), 1, minibatch.length()}, 'c');
+        INDArray labels = Nd4j.create(minibatch.labels(), new long[] {minibatch.size(), minibatch.length() + 1}, 'c');
+        network.fit(features, labels);
+        return network.score();
+    }
+
+    private static Minibatch randomMinibatch(Random random, int size, int length) {
+        int[] values = random.ints(size, 0, 1 << length).toArray();
+        return Minibatch.of(values, 0, size, length);
+    }
+
+    private static MultiLayerNetwork sgdNetwork(int length, int hidden, LossReduction reduction,
+            LstmImplementation implementation) {
+        LSTM lstm = new LSTM.Builder().nIn(1).nOut(hidden).activation(Activation.TANH).build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(4)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Sgd(1.0))
+                .miniBatch(reduction == LossReduction.MEAN)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .list()
+                .layer(new LastTimeStep(implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm))
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(hidden).nOut(length + 1)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    /** Relative error of the whole array, max |a - b| / max |b|, as gradient checks measure it. */
+    private static void assertClose(INDArray actual, INDArray expected) {
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-6);
+        double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
+        assertThat(maxDiff / scale).as("relative error").isLessThanOrEqualTo(TOLERANCE);
+    }
+}
