@@ -39,7 +39,7 @@ final class LstmShard implements AutoCloseable {
 
     // Java side, for the elementwise loops
     private final float[] stackedStep;      // [width x rows], one timestep
-    private final float[][] gateValues;     // [steps][gates x rows]
+    private final GateBlocks[] gateValues;  // [steps], [hidden x rows] per gate
     private final float[][] cells;          // [steps][hidden x rows]
     private final float[][] cellTanh;       // [steps][hidden x rows]
     private final float[][] outputs;        // [steps][hidden x rows]
@@ -47,8 +47,9 @@ final class LstmShard implements AutoCloseable {
     private final float[] outputGradient;   // [hidden x rows], one timestep
     private final float[] hiddenGradient;   // [hidden x rows]
     private final float[] cellGradient;     // [hidden x rows]
-    private final float[] gateGradient;     // [gates x rows]
-    private final float[] stackedGradient;  // [width x rows]
+    private final GateBlocks gateGradient;  // [hidden x rows] per gate
+    private final float[] inputGradientStep; // [nIn x rows], one timestep
+    private final float[] recurrentGradient; // [hidden x rows]: dL/dh_{t-1} through the recurrent weights
     final float[] weightGradient;           // [width x gates]
 
     // Native side, for sgemm: passing Java arrays would copy every operand in and out on each call
@@ -67,7 +68,10 @@ final class LstmShard implements AutoCloseable {
         this.width = 1 + inputSize + hidden;
         this.gates = LstmGates.COUNT * hidden;
         stackedStep = new float[width * capacity];
-        gateValues = new float[steps][gates * capacity];
+        gateValues = new GateBlocks[steps];
+        for (int t = 0; t < steps; t++) {
+            gateValues[t] = new GateBlocks(hidden * capacity);
+        }
         cells = new float[steps][hidden * capacity];
         cellTanh = new float[steps][hidden * capacity];
         outputs = new float[steps][hidden * capacity];
@@ -75,8 +79,9 @@ final class LstmShard implements AutoCloseable {
         outputGradient = new float[hidden * capacity];
         hiddenGradient = new float[hidden * capacity];
         cellGradient = new float[hidden * capacity];
-        gateGradient = new float[gates * capacity];
-        stackedGradient = new float[width * capacity];
+        gateGradient = new GateBlocks(hidden * capacity);
+        inputGradientStep = new float[inputSize * capacity];
+        recurrentGradient = new float[hidden * capacity];
         weightGradient = new float[width * gates];
         nativeWeights = new FloatPointer((long) width * gates);
         nativeStacked = new FloatPointer((long) steps * width * capacity);
@@ -89,7 +94,7 @@ final class LstmShard implements AutoCloseable {
     static long bytes(int capacity, int inputSize, int hidden, int steps) {
         long width = 1L + inputSize + hidden;
         long gates = (long) LstmGates.COUNT * hidden;
-        long perRow = width * 2 + steps * (gates + 3L * hidden) + 4L * hidden + gates // Java
+        long perRow = width + inputSize + steps * (gates + 3L * hidden) + 5L * hidden + gates // Java
                 + steps * width + gates + width;                                     // native
         return (perRow * capacity + 3 * width * gates) * Float.BYTES;
     }
@@ -136,11 +141,11 @@ final class LstmShard implements AutoCloseable {
         final int n = hidden * rows;
         final long hiddenRows = (1L + inputSize) * rows;
         for (int t = 0; t < steps; t++) {
-            float[] a = gateValues[t];
+            GateBlocks a = gateValues[t];
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, gates, rows, width,
                     1f, nativeWeights.position(0), gates, nativeStacked.position((long) t * width * rows), rows,
                     0f, nativeGates.position(0), rows);
-            nativeGates.get(a, 0, gates * rows);
+            a.read(nativeGates, n);
             LstmElementwise.activateGates(a, n);
             LstmElementwise.updateCell(a, t == 0 ? initialCell : cells[t - 1], cells[t], cellTanh[t], outputs[t], n);
             if (t + 1 < steps) {
@@ -180,10 +185,9 @@ final class LstmShard implements AutoCloseable {
      */
     void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch) {
         final int n = hidden * rows;
-        final int h = (1 + inputSize) * rows;
         final int firstWithGradient = steps - stepsWithGradient;
-        Arrays.fill(stackedGradient, 0f);
-        Arrays.fill(cellGradient, 0f);
+        Arrays.fill(recurrentGradient, 0, n, 0f);
+        Arrays.fill(cellGradient, 0, n, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             if (t >= firstWithGradient) {
                 for (int u = 0; u < hidden; u++) {
@@ -193,43 +197,53 @@ final class LstmShard implements AutoCloseable {
             } else if (t == firstWithGradient - 1) {
                 Arrays.fill(outputGradient, 0, n, 0f);
             }
-            float[] a = gateValues[t];
+            GateBlocks a = gateValues[t];
+            float[] g = a.cellInput;
+            float[] f = a.forget;
+            float[] o = a.output;
+            float[] in = a.input;
             float[] prevCell = t == 0 ? initialCell : cells[t - 1];
             float[] tanh = cellTanh[t];
-            float[] d = gateGradient;
+            GateBlocks d = gateGradient;
+            float[] dg = d.cellInput;
+            float[] df = d.forget;
+            float[] dO = d.output;
+            float[] di = d.input;
             for (int i = 0; i < n; i++) {
-                hiddenGradient[i] = outputGradient[i] + stackedGradient[h + i];
+                hiddenGradient[i] = outputGradient[i] + recurrentGradient[i];
             }
             for (int i = 0; i < n; i++) {
-                cellGradient[i] += hiddenGradient[i] * a[2 * n + i] * (1 - tanh[i] * tanh[i]);
+                cellGradient[i] += hiddenGradient[i] * o[i] * (1 - tanh[i] * tanh[i]);
             }
             for (int i = 0; i < n; i++) {
-                d[i] = cellGradient[i] * a[3 * n + i] * (1 - a[i] * a[i]);
+                dg[i] = cellGradient[i] * in[i] * (1 - g[i] * g[i]);
             }
             for (int i = 0; i < n; i++) {
-                d[n + i] = cellGradient[i] * prevCell[i] * a[n + i] * (1 - a[n + i]);
+                df[i] = cellGradient[i] * prevCell[i] * f[i] * (1 - f[i]);
             }
             for (int i = 0; i < n; i++) {
-                d[2 * n + i] = hiddenGradient[i] * tanh[i] * a[2 * n + i] * (1 - a[2 * n + i]);
+                dO[i] = hiddenGradient[i] * tanh[i] * o[i] * (1 - o[i]);
             }
             for (int i = 0; i < n; i++) {
-                d[3 * n + i] = cellGradient[i] * a[i] * a[3 * n + i] * (1 - a[3 * n + i]);
+                di[i] = cellGradient[i] * g[i] * in[i] * (1 - in[i]);
             }
             for (int i = 0; i < n; i++) {
-                cellGradient[i] *= a[n + i];
+                cellGradient[i] *= f[i];
             }
-            nativeGates.position(0).put(d, 0, gates * rows);
+            d.write(nativeGates, n);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width, rows, gates,
                     1f, nativeWeights.position(0), gates, nativeGates, rows,
                     0f, nativeStackedGradient.position(0), rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
                     t == steps - 1 ? 0f : 1f, nativeWeightGradient.position(0), gates); // the first step overwrites
-            nativeStackedGradient.get(stackedGradient, 0, width * rows);
-            for (int i = 0; inputGradient != null && i < inputSize; i++) {
-                int source = (1 + i) * rows;
-                for (int b = 0; b < rows; b++) {
-                    inputGradient[((from + b) * inputSize + i) * steps + t] = stackedGradient[source + b];
+            nativeStackedGradient.position((1L + inputSize) * rows).get(recurrentGradient, 0, n);
+            if (inputGradient != null) {
+                nativeStackedGradient.position(rows).get(inputGradientStep, 0, inputSize * rows);
+                for (int i = 0; i < inputSize; i++) {
+                    for (int b = 0; b < rows; b++) {
+                        inputGradient[((from + b) * inputSize + i) * steps + t] = inputGradientStep[i * rows + b];
+                    }
                 }
             }
         }

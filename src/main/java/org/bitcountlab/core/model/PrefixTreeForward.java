@@ -84,7 +84,7 @@ public final class PrefixTreeForward {
             int[] prefix = new int[count];
             int[] parentOf = new int[count];
             float[] stacked = new float[width * count];
-            float[] a = new float[gates * count];
+            GateBlocks a = new GateBlocks(hidden * count);
             float[] prevCell = new float[hidden * count];
             float[] tanh = new float[hidden * count];
             for (int depth = 1; depth <= length; depth++) {
@@ -123,14 +123,13 @@ public final class PrefixTreeForward {
                         1f, nativeWeights.position(0), gates, nativeInput.position(0), nodes,
                         0f, nativeGates.position(0), nodes);
                 int n = hidden * nodes;
-                nativeGates.position(0).get(a, 0, gates * nodes);
                 if (lstm) {
+                    a.read(nativeGates, n);
                     LstmElementwise.activateGates(a, n);
                     LstmElementwise.updateCell(a, prevCell, c, tanh, h, n);
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        h[i] = FastMath.tanh(a[i]);
-                    }
+                    nativeGates.position(0).get(h, 0, n);
+                    LstmElementwise.tanh(h, n);
                 }
                 for (int unit : silenced) {
                     Arrays.fill(h, unit * nodes, (unit + 1) * nodes, 0f);
