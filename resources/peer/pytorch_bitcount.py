@@ -165,6 +165,8 @@ def time_to(args):
     order = np.random.default_rng(args.seed + 1)
     seconds = 0.0
     for epoch in range(1, args.epochs + 1):
+        for group in optimiser.param_groups:
+            group["lr"] = args.lr * args.decay ** (epoch - 1)
         values = order.permutation(train_values) if args.shuffle else train_values
         start = time.perf_counter()
         for i in range(0, TRAIN_SIZE, args.batch):
@@ -187,7 +189,7 @@ def time_to(args):
 def summary(args, **figures):
     print(json.dumps({"command": args.command, "threads": torch.get_num_threads(), "torch": torch.__version__,
                       "seed": args.seed, "hidden": args.hidden, "batch": args.batch, "lr": args.lr,
-                      "init": args.init, "loss": args.loss, **figures}))
+                      "init": args.init, "loss": args.loss, "decay": args.decay, **figures}))
 
 
 def main():
@@ -202,6 +204,8 @@ def main():
                         help="summed over the minibatch as the tutorial (default), or the mean")
     parser.add_argument("--batch", type=int, help="default: 1000 (train, benchmark), 50 (time-to)")
     parser.add_argument("--lr", type=float, help="Adam's rate; default: 0.001 (train, benchmark), 0.01 (time-to)")
+    parser.add_argument("--decay", type=float, default=1.0,
+                        help="time-to: the learning rate is multiplied by this each epoch (default 1: constant)")
     parser.add_argument("--epochs", type=int, help="default: 600 (train), 100 (time-to: at most)")
     parser.add_argument("--every", type=int, default=50, help="train: print every k-th epoch")
     parser.add_argument("--eval-sample", type=int, default=50_000, help="held-out strings scored each epoch")
