@@ -1,6 +1,13 @@
 package org.bitcountlab.core.model;
 
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+
 import java.util.Arrays;
+
+import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * The output layer of a many-to-one network for one shard's rows: a dense layer over the last
@@ -8,10 +15,10 @@ import java.util.Arrays;
  * loss is DL4J's MCXENT: -sum(y * log p), with p clipped below at 1e-10 for the score; its
  * gradient with respect to the logits is p - y.
  *
- * <p>Like {@link LstmShard}, values are stored feature-major ([classes x rows]) so that the loops
+ * <p>Like {@link LstmShard}, values are stored feature-major ([classes][rows]) so that the loops
  * run over rows and vectorise.
  */
-final class SoftmaxShard {
+final class SoftmaxShard implements AutoCloseable {
 
     /** DL4J's default: p is clipped to at least this before its log is taken for the score. */
     static final double CLIP_EPSILON = 1e-10;
@@ -20,28 +27,41 @@ final class SoftmaxShard {
     private final int capacity;
     private final int hidden;
     private final int classes;
-    private final float[] logits;      // [classes x rows]; probabilities, then p - y
-    private final float[] labels;      // [classes x rows]
-    private final float[] rowMax;      // [rows]
-    private final float[] rowSum;      // [rows]
-    final float[] weightGradient;      // [hidden x classes]
-    final float[] biasGradient;        // [classes]
-    double loss;                       // summed over the shard's rows
+    // one array per row of each matrix: the JIT vectorises loops over whole arrays, not over ranges
+    private final float[][] lastHidden; // [hidden][rows]
+    private final float[][] logits;     // [classes][rows]; probabilities, then p - y
+    private final float[][] labels;     // [classes][rows]
+    private final float[][] hiddenGradient; // [hidden][rows]
+    private final float[] rowMax;       // [rows]
+    private final float[] rowSum;       // [rows]
+    // the weight gradient is a sum over rows of products, which the JIT cannot vectorise: OpenBLAS does it
+    private final FloatPointer nativeHidden;         // [hidden x rows]
+    private final FloatPointer nativeDelta;          // [classes x rows]
+    private final FloatPointer nativeWeightGradient; // [hidden x classes]
+    final float[] weightGradient;       // [hidden x classes]
+    final float[] biasGradient;         // [classes]
+    double loss;                        // summed over the shard's rows
 
     SoftmaxShard(int capacity, int hidden, int classes) {
         this.capacity = capacity;
         this.hidden = hidden;
         this.classes = classes;
-        logits = new float[classes * capacity];
-        labels = new float[classes * capacity];
+        lastHidden = new float[hidden][capacity];
+        logits = new float[classes][capacity];
+        labels = new float[classes][capacity];
+        hiddenGradient = new float[hidden][capacity];
         rowMax = new float[capacity];
         rowSum = new float[capacity];
         weightGradient = new float[hidden * classes];
         biasGradient = new float[classes];
+        OpenBlas.ready();
+        nativeHidden = new FloatPointer((long) hidden * capacity);
+        nativeDelta = new FloatPointer((long) classes * capacity);
+        nativeWeightGradient = new FloatPointer((long) hidden * classes);
     }
 
     static long bytes(int capacity, int hidden, int classes) {
-        return ((2L * classes + 2) * capacity + (long) hidden * classes + classes) * Float.BYTES;
+        return ((3L * classes + 3L * hidden + 2) * capacity + 2L * hidden * classes + classes) * Float.BYTES;
     }
 
     boolean fits(int hidden, int classes, int rows) {
@@ -51,89 +71,92 @@ final class SoftmaxShard {
     /**
      * One forward and backward pass for rows [from, from + rows) of the minibatch.
      *
-     * @param lastHidden   h at the last timestep for these rows, [hidden x rows]
+     * @param lastHiddenRows h at the last timestep for these rows, [hidden x rows]
      * @param rowMajorLabels the minibatch's labels, [batch][classes]
      * @param weights      the output layer's weights, row-major [hidden][classes]
      * @param bias         [classes]
-     * @param hiddenGradient receives dL/dh for these rows at columns from.., [hidden][batch]
+     * @param hiddenGradientOut receives dL/dh for these rows at columns from.., [hidden][batch]
      */
-    void forwardBackward(float[] lastHidden, float[] rowMajorLabels, float[] weights, float[] bias, int from,
-            int rows, int batch, float[] hiddenGradient) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < classes; c++) {
-                labels[c * rows + r] = rowMajorLabels[(from + r) * classes + c];
+    void forwardBackward(float[] lastHiddenRows, float[] rowMajorLabels, float[] weights, float[] bias, int from,
+            int rows, int batch, float[] hiddenGradientOut) {
+        for (int u = 0; u < hidden; u++) {
+            System.arraycopy(lastHiddenRows, u * rows, lastHidden[u], 0, rows);
+        }
+        for (int c = 0; c < classes; c++) {
+            float[] y = labels[c];
+            for (int r = 0; r < rows; r++) {
+                y[r] = rowMajorLabels[(from + r) * classes + c];
             }
         }
         for (int c = 0; c < classes; c++) {
-            Arrays.fill(logits, c * rows, (c + 1) * rows, bias[c]);
+            Arrays.fill(logits[c], 0, rows, bias[c]);
         }
         for (int u = 0; u < hidden; u++) {
-            int h = u * rows;
+            float[] h = lastHidden[u];
             for (int c = 0; c < classes; c++) {
                 float w = weights[u * classes + c];
-                int z = c * rows;
+                float[] z = logits[c];
                 for (int r = 0; r < rows; r++) {
-                    logits[z + r] += w * lastHidden[h + r];
+                    z[r] += w * h[r];
                 }
             }
         }
         softmax(rows);
         double sum = 0;
-        for (int i = 0; i < classes * rows; i++) {
-            if (labels[i] != 0) {
-                sum -= labels[i] * Math.log(Math.max(logits[i], SCORE_CLIP));
+        for (int c = 0; c < classes; c++) {
+            float[] p = logits[c];
+            float[] y = labels[c];
+            for (int r = 0; r < rows; r++) {
+                if (y[r] != 0) {
+                    sum -= y[r] * Math.log(Math.max(p[r], SCORE_CLIP));
+                }
             }
-            logits[i] -= labels[i];
+            for (int r = 0; r < rows; r++) {
+                p[r] -= y[r];
+            }
         }
         loss = sum;
 
         for (int c = 0; c < classes; c++) {
-            float total = 0;
-            int z = c * rows;
-            for (int r = 0; r < rows; r++) {
-                total += logits[z + r];
-            }
-            biasGradient[c] = total;
+            biasGradient[c] = sum(logits[c], rows);
         }
-        for (int u = 0; u < hidden; u++) {
-            int h = u * rows;
-            for (int c = 0; c < classes; c++) {
-                float total = 0;
-                int z = c * rows;
-                for (int r = 0; r < rows; r++) {
-                    total += lastHidden[h + r] * logits[z + r];
-                }
-                weightGradient[u * classes + c] = total;
-            }
+        nativeHidden.position(0).put(lastHiddenRows, 0, hidden * rows);
+        for (int c = 0; c < classes; c++) {
+            nativeDelta.position((long) c * rows).put(logits[c], 0, rows);
         }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, hidden, classes, rows,
+                1f, nativeHidden.position(0), rows, nativeDelta.position(0), rows,
+                0f, nativeWeightGradient, classes);
+        nativeWeightGradient.get(weightGradient, 0, hidden * classes);
         for (int u = 0; u < hidden; u++) {
-            int out = u * batch + from;
-            Arrays.fill(hiddenGradient, out, out + rows, 0f);
+            float[] dh = hiddenGradient[u];
+            Arrays.fill(dh, 0, rows, 0f);
             for (int c = 0; c < classes; c++) {
                 float w = weights[u * classes + c];
-                int z = c * rows;
+                float[] delta = logits[c];
                 for (int r = 0; r < rows; r++) {
-                    hiddenGradient[out + r] += w * logits[z + r];
+                    dh[r] += w * delta[r];
                 }
             }
+            System.arraycopy(dh, 0, hiddenGradientOut, u * batch + from, rows);
         }
     }
 
     /** Softmax of each row of logits, in place, shifted by the row's maximum so exp cannot overflow. */
     private void softmax(int rows) {
-        System.arraycopy(logits, 0, rowMax, 0, rows);
+        System.arraycopy(logits[0], 0, rowMax, 0, rows);
         for (int c = 1; c < classes; c++) {
-            int z = c * rows;
+            float[] z = logits[c];
             for (int r = 0; r < rows; r++) {
-                rowMax[r] = Math.max(rowMax[r], logits[z + r]);
+                rowMax[r] = Math.max(rowMax[r], z[r]);
             }
         }
         Arrays.fill(rowSum, 0, rows, 0f);
         for (int c = 0; c < classes; c++) {
-            int z = c * rows;
+            float[] z = logits[c];
             for (int r = 0; r < rows; r++) {
-                float e = (float) Math.exp(logits[z + r] - rowMax[r]);
-                logits[z + r] = e;
+                float e = (float) Math.exp(z[r] - rowMax[r]);
+                z[r] = e;
                 rowSum[r] += e;
             }
         }
@@ -141,10 +164,35 @@ final class SoftmaxShard {
             rowSum[r] = 1f / rowSum[r];
         }
         for (int c = 0; c < classes; c++) {
-            int z = c * rows;
+            float[] z = logits[c];
             for (int r = 0; r < rows; r++) {
-                logits[z + r] *= rowSum[r];
+                z[r] *= rowSum[r];
             }
         }
+    }
+
+    private static float sum(float[] values, int n) {
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            a += values[i];
+            b += values[i + 1];
+            c += values[i + 2];
+            d += values[i + 3];
+        }
+        for (; i < n; i++) {
+            a += values[i];
+        }
+        return (a + b) + (c + d);
+    }
+
+    @Override
+    public void close() {
+        nativeHidden.close();
+        nativeDelta.close();
+        nativeWeightGradient.close();
     }
 }

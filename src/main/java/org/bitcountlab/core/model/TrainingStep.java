@@ -137,6 +137,11 @@ public final class TrainingStep implements AutoCloseable {
                 shard.close();
             }
         }
+        for (SoftmaxShard head : heads) {
+            if (head != null) {
+                head.close();
+            }
+        }
         lstmShards = new LstmShard[0];
         heads = new SoftmaxShard[0];
         activeShards = 0;
@@ -161,7 +166,16 @@ public final class TrainingStep implements AutoCloseable {
         hidden = (int) lstmParams[2].size(0);
         classes = (int) outputBias.length();
 
-        gradient = new DefaultGradient(network.getFlattenedGradients());
+        INDArray flattened = network.getFlattenedGradients();
+        // DefaultGradient hands out a reshaped copy of the view, which DL4J's updater takes for another
+        // network's gradient: it then cuts fresh views of every parameter on every step (native
+        // allocations, most of a small step's time). The view itself selects its standard path.
+        gradient = new DefaultGradient(flattened) {
+            @Override
+            public INDArray gradient() {
+                return flattened;
+            }
+        };
         update = network.getFlattenedGradients().reshape(network.getFlattenedGradients().length());
         gradient.setGradientFor(NetworkFactory.RECURRENT_BIAS, lstmGradients[0]);
         gradient.setGradientFor(NetworkFactory.RECURRENT_INPUT_WEIGHTS, lstmGradients[1]);
