@@ -10,15 +10,33 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Nd4jRuntime {
 
+    /**
+     * Held while any native library of ND4J or OpenBLAS loads. Two threads loading at once can
+     * deadlock inside the C library: JavaCPP looks symbols up (taking the loader's lock) from
+     * within a walk over the loaded libraries, while a concurrent load holds that lock and waits
+     * for the walk. The window saw this as a rare hang at start-up, when the ND4J preload and the
+     * pretrained model's evaluation (which needs OpenBLAS) both began loading.
+     */
+    static final Object NATIVE_LOADING = new Object();
+
     private static volatile boolean initialised;
 
     private Nd4jRuntime() {
     }
 
-    public static synchronized void initialise() {
+    public static void initialise() {
         if (initialised) {
             return;
         }
+        synchronized (NATIVE_LOADING) {
+            if (!initialised) {
+                load();
+                initialised = true;
+            }
+        }
+    }
+
+    private static void load() {
         // an OutOfMemoryError is reported to the user; DL4J would also write a dump file into the working folder
         CrashReportingUtil.crashDumpsEnabled(false);
         Nd4j.getEnvironment().setMaxThreads(1);
@@ -28,6 +46,5 @@ public final class Nd4jRuntime {
         OpenBlas.ready();
         Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.FLOAT,
                 org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        initialised = true;
     }
 }

@@ -6,15 +6,27 @@ package org.bitcountlab.core.model;
  */
 final class OpenBlas {
 
-    static {
-        org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
-    }
-
     private OpenBlas() {
     }
 
-    /** Loads and configures the library once; cheap after the first call. */
+    /**
+     * Loads and configures the library once; cheap after the first call. The loading takes
+     * {@link Nd4jRuntime#NATIVE_LOADING}, so it never overlaps ND4J's own.
+     */
     static void ready() {
-        // the static initialiser does the work
+        synchronized (Nd4jRuntime.NATIVE_LOADING) {
+            Configured.load();
+        }
+    }
+
+    /** Its class initialisation loads the library, once, under the caller's lock. */
+    private static final class Configured {
+        static {
+            org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
+        }
+
+        static void load() {
+            // the static initialiser does the work
+        }
     }
 }
