@@ -101,19 +101,18 @@ public final class TrainingStep implements AutoCloseable {
             try (INDArray features = Nd4j.create(minibatch.features(), new long[] {size, featuresPerStep, length}, 'c');
                     INDArray labels = Nd4j.create(minibatch.labels(), new long[] {size, minibatch.labels().length / size}, 'c')) {
                 network.fit(features, labels);
+                network.setInput(null); // the arrays are freed now: the network must not keep them
+                network.setLabels(null);
             }
             return network.score();
         }
         prepare(minibatch);
         float[] labels = minibatch.labels();
-        IntStream.range(0, activeShards).parallel().forEach(s -> {
-            LstmShard lstm = lstmShards[s];
-            lstm.load(input, zeroState, zeroState, stackedWeights, batch);
-            lstm.forward();
-            heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
-                    lastHiddenGradient);
-            lstm.backward(lastHiddenGradient, 1, null, batch);
-        });
+        if (activeShards == 1) {
+            trainShard(0, labels);
+        } else {
+            IntStream.range(0, activeShards).parallel().forEach(s -> trainShard(s, labels));
+        }
         double loss = writeGradients();
         double score = network.getLayer(1).conf().isMiniBatch() ? loss / batch : loss; // as the output layer scores
 
@@ -127,6 +126,16 @@ public final class TrainingStep implements AutoCloseable {
         network.setScore(score);
         fusedSteps++;
         return score;
+    }
+
+    /** Forward and backward for one shard's rows; shards write disjoint columns of the shared gradient. */
+    private void trainShard(int s, float[] labels) {
+        LstmShard lstm = lstmShards[s];
+        lstm.load(input, zeroState, zeroState, stackedWeights, batch);
+        lstm.forward();
+        heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
+                lastHiddenGradient);
+        lstm.backward(lastHiddenGradient, 1, null, batch);
     }
 
     /** Frees the shards' native buffers. */
@@ -176,7 +185,7 @@ public final class TrainingStep implements AutoCloseable {
                 return flattened;
             }
         };
-        update = network.getFlattenedGradients().reshape(network.getFlattenedGradients().length());
+        update = flattened.reshape(flattened.length());
         gradient.setGradientFor(NetworkFactory.RECURRENT_BIAS, lstmGradients[0]);
         gradient.setGradientFor(NetworkFactory.RECURRENT_INPUT_WEIGHTS, lstmGradients[1]);
         gradient.setGradientFor(NetworkFactory.RECURRENT_WEIGHTS, lstmGradients[2]);
