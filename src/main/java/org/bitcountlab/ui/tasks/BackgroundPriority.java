@@ -18,7 +18,6 @@ import com.sun.jna.Native;
 public final class BackgroundPriority {
 
     private static final int NICE = 10;
-    private static final int SCHED_IDLE = 5;
     private static final long GETTID = switch (System.getProperty("os.arch", "")) {
         case "amd64", "x86_64" -> 186;
         case "aarch64" -> 178;
@@ -35,11 +34,7 @@ public final class BackgroundPriority {
         if (LINUX && GETTID > 0) {
             try {
                 int thread = (int) LibC.INSTANCE.syscall(GETTID);
-                // SCHED_IDLE: the thread runs only on a core nothing else wants, so the FX and render
-                // threads never queue behind it; nice 10, if that policy is refused
-                if (LibC.INSTANCE.sched_setscheduler(thread, SCHED_IDLE, new int[] {0}) != 0) {
-                    LibC.INSTANCE.setpriority(0 /* PRIO_PROCESS: on Linux, one thread */, thread, NICE);
-                }
+                LibC.INSTANCE.setpriority(0 /* PRIO_PROCESS: on Linux, one thread */, thread, NICE);
             } catch (LinkageError | RuntimeException unavailable) {
                 // no native access: the thread keeps its priority, and the window is merely less smooth
             }
@@ -74,7 +69,5 @@ public final class BackgroundPriority {
         long syscall(long number);
 
         int setpriority(int which, int who, int priority);
-
-        int sched_setscheduler(int pid, int policy, int[] param);
     }
 }
