@@ -24,7 +24,6 @@ final class SoftmaxShard implements AutoCloseable {
     static final double CLIP_EPSILON = 1e-10;
     private static final float SCORE_CLIP = (float) CLIP_EPSILON;
 
-    private final int capacity;
     private final int hidden;
     private final int classes;
     // one array per row of each matrix: the JIT vectorises loops over whole arrays, not over ranges
@@ -43,7 +42,6 @@ final class SoftmaxShard implements AutoCloseable {
     double loss;                        // summed over the shard's rows
 
     SoftmaxShard(int capacity, int hidden, int classes) {
-        this.capacity = capacity;
         this.hidden = hidden;
         this.classes = classes;
         lastHidden = new float[hidden][capacity];
@@ -58,14 +56,6 @@ final class SoftmaxShard implements AutoCloseable {
         nativeHidden = new FloatPointer((long) hidden * capacity);
         nativeDelta = new FloatPointer((long) classes * capacity);
         nativeWeightGradient = new FloatPointer((long) hidden * classes);
-    }
-
-    static long bytes(int capacity, int hidden, int classes) {
-        return ((3L * classes + 3L * hidden + 2) * capacity + 2L * hidden * classes + classes) * Float.BYTES;
-    }
-
-    boolean fits(int hidden, int classes, int rows) {
-        return this.hidden == hidden && this.classes == classes && rows <= capacity;
     }
 
     /**
