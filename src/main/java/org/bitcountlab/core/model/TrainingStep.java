@@ -1,27 +1,19 @@
 package org.bitcountlab.core.model;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.bitcountlab.core.dataset.Minibatch;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.conf.BackpropType;
-import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * One optimiser step on a minibatch: what {@code network.fit(features, labels)} does, in one pass.
@@ -76,7 +68,7 @@ public final class TrainingStep implements AutoCloseable {
 
     /** A step for this network: fused if its configuration is one the fused pass computes exactly. */
     public static TrainingStep of(MultiLayerNetwork network) {
-        return new TrainingStep(network, isFusable(network));
+        return new TrainingStep(network, FusableNetwork.test(network));
     }
 
     /** Whether steps run the fused pass rather than DL4J's fit. */
@@ -279,40 +271,5 @@ public final class TrainingStep implements AutoCloseable {
         for (int i = 0; i < sum.length; i++) {
             sum[i] += other[i];
         }
-    }
-
-    /** The configurations the fused pass computes exactly; anything else goes to DL4J's fit. */
-    static boolean isFusable(MultiLayerNetwork network) {
-        MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
-        if (network.getnLayers() != 2 || network.getListeners() != null && !network.getListeners().isEmpty()
-                || configuration.getBackpropType() != BackpropType.Standard
-                || !configuration.getInputPreProcessors().isEmpty() || configuration.getDataType() != DataType.FLOAT
-                || !(network.getLayer(0) instanceof LastTimeStepLayer wrapper)
-                || !(wrapper.getUnderlying() instanceof FusedLstm.FusedLstmLayer lstm)
-                || !(network.getLayer(1) instanceof org.deeplearning4j.nn.layers.OutputLayer output)) {
-            return false;
-        }
-        org.deeplearning4j.nn.conf.layers.LSTM lstmConfiguration =
-                (org.deeplearning4j.nn.conf.layers.LSTM) lstm.conf().getLayer();
-        OutputLayer outputConfiguration = (OutputLayer) output.conf().getLayer();
-        return plain(lstmConfiguration) && plain(outputConfiguration)
-                && new FusedLstmHelper().checkSupported(lstmConfiguration.getGateActivationFn(),
-                        lstmConfiguration.getActivationFn(), false)
-                && outputConfiguration.getActivationFn() instanceof ActivationSoftmax
-                && outputConfiguration.hasBias()
-                && outputConfiguration.getLossFn() instanceof LossMCXENT loss
-                && loss.getWeights() == null && loss.getSoftmaxClipEps() == SoftmaxShard.CLIP_EPSILON;
-    }
-
-    /** No dropout, weight noise, regularisation, constraints or gradient normalisation. */
-    private static boolean plain(BaseLayer layer) {
-        return layer.getIDropout() == null && layer.getWeightNoise() == null && empty(layer.getRegularization())
-                && empty(layer.getRegularizationBias()) && empty(layer.getConstraints())
-                && (layer.getGradientNormalization() == null
-                        || layer.getGradientNormalization() == GradientNormalization.None);
-    }
-
-    private static boolean empty(List<?> list) {
-        return list == null || list.isEmpty();
     }
 }
