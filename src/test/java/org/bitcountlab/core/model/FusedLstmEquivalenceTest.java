@@ -1,6 +1,7 @@
 package org.bitcountlab.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitcountlab.core.model.GradientCheck.assertClose;
 
 import java.util.Random;
 
@@ -26,8 +27,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /** The fused LSTM must compute exactly what DL4J's built-in LSTM computes. */
 class FusedLstmEquivalenceTest {
-
-    private static final double TOLERANCE = 1e-4;
 
     enum Head { LAST_STEP, EVERY_STEP }
 
@@ -237,13 +236,5 @@ class FusedLstmEquivalenceTest {
             }
         }
         return labels;
-    }
-
-    /** Relative error of the whole array, max |a - b| / max |b|, as gradient checks measure it. */
-    private static void assertClose(INDArray actual, INDArray expected) {
-        assertThat(actual.shape()).isEqualTo(expected.shape());
-        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-6);
-        double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(maxDiff / scale).as("relative error").isLessThanOrEqualTo(TOLERANCE);
     }
 }

@@ -1,6 +1,7 @@
 package org.bitcountlab.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitcountlab.core.model.GradientCheck.assertClose;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  */
 class TrainingStepTest {
 
-    private static final double TOLERANCE = 1e-4;
+    private static final double TOLERANCE = GradientCheck.TOLERANCE;
 
     /** Plain SGD with a step of 1 makes each step's parameter change the gradient itself. */
     @ParameterizedTest(name = "batch {0}, {1} loss, hidden {2}")
@@ -173,13 +174,5 @@ class TrainingStepTest {
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
         return network;
-    }
-
-    /** Relative error of the whole array, max |a - b| / max |b|, as gradient checks measure it. */
-    private static void assertClose(INDArray actual, INDArray expected) {
-        assertThat(actual.shape()).isEqualTo(expected.shape());
-        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-6);
-        double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(maxDiff / scale).as("relative error").isLessThanOrEqualTo(TOLERANCE);
     }
 }
