@@ -60,6 +60,13 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(robot.lookup("#lengthsButton").tryQuery()).as("the failures tab's view").isPresent();
     }
 
+    /** The icon is decoded in the background; the window still gets it. */
+    @Test
+    void theWindowGetsItsIcon() throws Exception {
+        waitFor(10, () -> !stage.getIcons().isEmpty());
+        assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(512);
+    }
+
     @Test
     void theBitPresetsSetEveryBit(FxRobot robot) {
         robot.clickOn("#allOneButton");

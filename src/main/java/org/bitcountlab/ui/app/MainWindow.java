@@ -1,7 +1,9 @@
 package org.bitcountlab.ui.app;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -28,7 +30,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, ViewModels viewModels) {
         this.stage = stage;
         this.viewModels = viewModels;
-        stage.getIcons().add(new Image(MainWindow.class.getResource("/org/bitcountlab/ui/icon.png").toExternalForm()));
+        addIconWhenDecoded(stage);
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setWidth(1280);
@@ -65,6 +67,16 @@ public final class MainWindow {
         if (previous != null) {
             previous.dispose(); // the old views let go of the view models
         }
+    }
+
+    /**
+     * The window icon, decoded on a background thread: a 512-pixel icon took the JavaFX thread
+     * about 50 ms at start, and the window manager can show it a moment after the window.
+     */
+    private static void addIconWhenDecoded(Stage stage) {
+        String icon = MainWindow.class.getResource("/org/bitcountlab/ui/icon.png").toExternalForm();
+        CompletableFuture.supplyAsync(() -> new Image(icon))
+                .thenAcceptAsync(image -> stage.getIcons().add(image), Platform::runLater);
     }
 
     /** Full screen on the screen the window is on; where there is no full screen, that screen's bounds. */

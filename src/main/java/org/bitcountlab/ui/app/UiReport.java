@@ -1,6 +1,7 @@
 package org.bitcountlab.ui.app;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ final class UiReport {
     private volatile boolean trainingStarted;
     private volatile long lastFrameSeen = System.nanoTime();
     private volatile String stalledIn;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long trainingStartNanos;
+    private long[] cpuAtTrainingStart;
     private int toggles;
     private int togglesAnsweredAtOnce;
     private long slowestToggleNanos;
@@ -93,6 +97,28 @@ final class UiReport {
         watcher.start();
     }
 
+    /**
+     * CPU nanoseconds used so far by the JavaFX thread (the caller) and by JavaFX's render thread
+     * ({@code QuantumRenderer-0}, which rasterises the frames); -1 where unknown.
+     */
+    private long[] windowThreadsCpu() {
+        long render = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).findFirst().orElse(-1);
+        return new long[] {threads.getCurrentThreadCpuTime(), render};
+    }
+
+    /** The share of the wall-clock time since training started that each window thread ran; -1 where unknown. */
+    private double[] busySinceTrainingStarted() {
+        long[] now = windowThreadsCpu();
+        double elapsed = System.nanoTime() - trainingStartNanos;
+        double[] busy = new double[now.length];
+        for (int i = 0; i < now.length; i++) {
+            busy[i] = now[i] < 0 || cpuAtTrainingStart[i] < 0 ? -1 : (now[i] - cpuAtTrainingStart[i]) / elapsed;
+        }
+        return busy;
+    }
+
     /** "main 310 ms, toolkit 820 ms, ...": how long after the JVM started each stage was reached. */
     private static String stages() {
         StringBuilder text = new StringBuilder();
@@ -119,6 +145,8 @@ final class UiReport {
                     // as a person would: press Train once the window has settled
                     viewModels.training().train();
                     trainingStarted = true;
+                    trainingStartNanos = System.nanoTime();
+                    cpuAtTrainingStart = windowThreadsCpu();
                     lastFrameNanos = now;
                     return;
                 }
@@ -143,10 +171,14 @@ final class UiReport {
                             viewModels.status().messageProperty().get().text(), frames, longestGapNanos / 1e6);
                     System.out.printf(Locale.ROOT, "%d bit toggles while training, %d answered in the frame they were made in,"
                             + " the slowest in %.2f ms%n", toggles, togglesAnsweredAtOnce, slowestToggleNanos / 1e6);
+                    double[] busy = busySinceTrainingStarted();
+                    System.out.printf(Locale.ROOT, "while training, the JavaFX thread was busy %.0f%% of the time and the"
+                            + " render thread %.0f%%%n", 100 * busy[0], 100 * busy[1]);
                     System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"framesWhileTraining\":%d,\"longestFrameGapMs\":%.1f,"
-                            + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f}%n",
+                            + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f,"
+                            + "\"fxThreadBusy\":%.3f,\"renderThreadBusy\":%.3f}%n",
                             firstFrameMillis, frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
-                            slowestToggleNanos / 1e6);
+                            slowestToggleNanos / 1e6, busy[0], busy[1]);
                     Platform.exit();
                 }
             }

@@ -2,11 +2,21 @@ package org.bitcountlab.ui.common;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 
-/** A region that fills itself with one canvas and redraws it whenever its size or content changes. */
+/**
+ * A region that fills itself with one canvas and redraws it whenever its size or content changes,
+ * while it is showing.
+ *
+ * <p>A hidden view (on a tab not chosen) is not drawn until it is shown: JavaFX rasterises a
+ * canvas's drawing commands even while the canvas is hidden, so four views on other tabs redrawn
+ * at every epoch took half of the render thread's time during training, and the chart in view
+ * waited for it. A redraw asked for while hidden is made, once, in the first frame the view shows.
+ */
 public abstract class CanvasView extends Region {
 
     /** Text size for a desk; presentation mode asks for more, for the back of the room. */
@@ -15,6 +25,8 @@ public abstract class CanvasView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final DoubleProperty textSize = new SimpleDoubleProperty(this, "textSize", DESK_TEXT);
+    private final Runnable redrawIfShown = this::redrawOnceShown;
+    private Scene waitingOn;
 
     protected CanvasView(String styleClass) {
         getStyleClass().add(styleClass);
@@ -38,8 +50,13 @@ public abstract class CanvasView extends Region {
         redraw();
     }
 
-    /** Clears the canvas and draws the content again. */
+    /** Clears the canvas and draws the content again, now if the view is showing, else when it shows. */
     protected final void redraw() {
+        if (!showing()) {
+            waitForAFrameInWhichItShows();
+            return;
+        }
+        stopWaiting();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
@@ -48,4 +65,44 @@ public abstract class CanvasView extends Region {
     }
 
     protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** In a scene, and neither it nor any of its parents hidden. */
+    public final boolean showing() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks after each layout of the scene, until a redraw is made; no check while nothing waits. */
+    private void waitForAFrameInWhichItShows() {
+        Scene scene = getScene();
+        if (scene != waitingOn) {
+            stopWaiting();
+            if (scene != null) { // out of any scene, it is laid out (and so redrawn) when it joins one
+                scene.addPostLayoutPulseListener(redrawIfShown);
+                waitingOn = scene;
+            }
+        }
+    }
+
+    private void redrawOnceShown() {
+        if (getScene() != waitingOn) {
+            stopWaiting();
+        } else if (showing()) {
+            redraw();
+        }
+    }
+
+    private void stopWaiting() {
+        if (waitingOn != null) {
+            waitingOn.removePostLayoutPulseListener(redrawIfShown);
+            waitingOn = null;
+        }
+    }
 }
