@@ -41,6 +41,7 @@ final class UiReport {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long trainingStartNanos;
     private long[] cpuAtTrainingStart;
+    private long renderThread = -1;
     private int toggles;
     private int togglesAnsweredAtOnce;
     private long slowestToggleNanos;
@@ -98,13 +99,18 @@ final class UiReport {
     }
 
     /**
-     * CPU nanoseconds used so far by the JavaFX thread (the caller) and by JavaFX's render thread
-     * ({@code QuantumRenderer-0}, which rasterises the frames); -1 where unknown.
+     * JavaFX's render thread ({@code QuantumRenderer-0}, which rasterises the frames), looked up
+     * once before training: listing the threads stops them all, which would itself stall a frame.
      */
-    private long[] windowThreadsCpu() {
-        long render = Thread.getAllStackTraces().keySet().stream()
+    private static long renderThreadId() {
+        return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
-                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).findFirst().orElse(-1);
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
+    }
+
+    /** CPU nanoseconds used so far by the JavaFX thread (the caller) and the render thread; -1 where unknown. */
+    private long[] windowThreadsCpu() {
+        long render = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread);
         return new long[] {threads.getCurrentThreadCpuTime(), render};
     }
 
@@ -138,6 +144,8 @@ final class UiReport {
                 if (firstFrameNanos == 0) {
                     firstFrameNanos = now;
                     firstFrameMillis = System.currentTimeMillis() - jvmStartMillis;
+                    renderThread = renderThreadId();
+                    windowThreadsCpu(); // its first call loads code; not while frames are timed
                     System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s)%n", firstFrameMillis,
                             stages());
                 }
