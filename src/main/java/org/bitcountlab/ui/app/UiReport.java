@@ -146,8 +146,8 @@ final class UiReport {
                     firstFrameMillis = System.currentTimeMillis() - jvmStartMillis;
                     renderThread = renderThreadId();
                     windowThreadsCpu(); // its first call loads code; not while frames are timed
-                    System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s)%n", firstFrameMillis,
-                            stages());
+                    System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s; the JavaFX thread ran"
+                            + " %.0f ms of it)%n", firstFrameMillis, stages(), threads.getCurrentThreadCpuTime() / 1e6);
                 }
                 if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
                     // as a person would: press Train once the window has settled

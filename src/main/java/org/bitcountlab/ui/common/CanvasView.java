@@ -13,9 +13,10 @@ import javafx.scene.layout.Region;
  * while it is showing.
  *
  * <p>A hidden view (on a tab not chosen) is not drawn until it is shown: JavaFX rasterises a
- * canvas's drawing commands even while the canvas is hidden, so four views on other tabs redrawn
- * at every epoch took half of the render thread's time during training, and the chart in view
- * waited for it. A redraw asked for while hidden is made, once, in the first frame the view shows.
+ * canvas's drawing commands even while the canvas is hidden, so the views on the other tabs, most
+ * redrawn at every epoch, took half of the render thread's time during training, and the chart in
+ * view waited for it. A redraw asked for while hidden is made, once, in the first frame the view
+ * shows.
  */
 public abstract class CanvasView extends Region {
 
@@ -67,7 +68,7 @@ public abstract class CanvasView extends Region {
     protected abstract void draw(GraphicsContext g, double width, double height);
 
     /** In a scene, and neither it nor any of its parents hidden. */
-    public final boolean showing() {
+    final boolean showing() {
         if (getScene() == null) {
             return false;
         }
