@@ -70,14 +70,14 @@ class CanvasViewTest {
             });
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onShownTab.drawn).as("the view in sight, every time").hasSize(30).endsWith(30);
+        assertThat(onShownTab.drawn).as("the view in sight, every time").hasSizeGreaterThanOrEqualTo(30).endsWith(30);
         assertThat(onOtherTab.drawn).as("the hidden view").isEmpty();
         assertThat(onOtherTab.showing()).isFalse();
 
         robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onOtherTab.showing()).isTrue();
-        assertThat(onOtherTab.drawn).as("drawn when shown, with the last content").endsWith(30).doesNotContain(1, 29);
+        assertThat(onOtherTab.drawn).as("drawn when shown, with the last content only").isNotEmpty().containsOnly(30);
 
         robot.interact(() -> onOtherTab.drawn.clear());
         robot.interact(() -> onOtherTab.show(31));
