@@ -1,9 +1,7 @@
 package org.bitcountlab.ui.app;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -30,7 +28,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, ViewModels viewModels) {
         this.stage = stage;
         this.viewModels = viewModels;
-        addIconWhenDecoded(stage);
+        addIconWhenDecoded();
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setWidth(1280);
@@ -70,13 +68,13 @@ public final class MainWindow {
     }
 
     /**
-     * The window icon, decoded on a background thread: a 512-pixel icon took the JavaFX thread
-     * about 50 ms at start, and the window manager can show it a moment after the window.
+     * The window icon, decoded in the background: a 512-pixel icon took the JavaFX thread about
+     * 50 ms at start, and the window manager can show it a moment after the window.
      */
-    private static void addIconWhenDecoded(Stage stage) {
+    private void addIconWhenDecoded() {
         String icon = MainWindow.class.getResource("/org/bitcountlab/ui/icon.png").toExternalForm();
-        CompletableFuture.supplyAsync(() -> new Image(icon))
-                .thenAcceptAsync(image -> stage.getIcons().add(image), Platform::runLater);
+        viewModels.lab().tasks().submit(progress -> new Image(icon), image -> stage.getIcons().add(image),
+                error -> { }); // a window without its icon works all the same
     }
 
     /** Full screen on the screen the window is on; where there is no full screen, that screen's bounds. */
