@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * output layer and loss, and the backward pass in one task; the gradients are written into the
  * network's own gradient view, and DL4J's updater (Adam, its learning rate, the division by the
  * minibatch size) and step apply them to the network's own parameters, so the network stays the
- * single source of truth and DL4J's fit can take over at any step.
+ * single source of truth and DL4J's fit can take over at any step. Where that updater is one block
+ * of Adam, {@link AdamStep} does its arithmetic on its own state, without its bookkeeping.
  *
  * <p>Any other network (the stock LSTM chosen for comparison, a simple RNN, or a configuration with
  * dropout, regularisation, gradient clipping, listeners, another loss) is trained by DL4J's fit.
@@ -56,6 +57,9 @@ public final class TrainingStep implements AutoCloseable {
     private LstmShard[] lstmShards = new LstmShard[0];
     private SoftmaxShard[] heads = new SoftmaxShard[0];
     private int activeShards;
+    private AdamStep adam;              // DL4J's Adam in Java, where the updater is one block of Adam
+    private Updater adamFor;            // the updater it was made for
+    private int adamSteps;
     private int fusedSteps;
 
     private TrainingStep(MultiLayerNetwork network, boolean fused) {
@@ -79,6 +83,11 @@ public final class TrainingStep implements AutoCloseable {
     /** Steps run by the fused pass so far. */
     int fusedSteps() {
         return fusedSteps;
+    }
+
+    /** Fused steps whose Adam update {@link AdamStep} computed, rather than DL4J's updater. */
+    int adamSteps() {
+        return adamSteps;
     }
 
     /**
@@ -111,9 +120,18 @@ public final class TrainingStep implements AutoCloseable {
         MultiLayerConfiguration configuration = network.getLayerWiseConfigurations();
         int iteration = configuration.getIterationCount();
         Updater updater = network.getUpdater();
-        updater.update(network, gradient, iteration, configuration.getEpochCount(), batch,
-                LayerWorkspaceMgr.noWorkspaces());
-        network.params().subi(update); // DL4J's step: params -= update
+        if (updater != adamFor) {
+            adam = AdamStep.of(network);
+            adamFor = updater;
+        }
+        if (adam != null) {
+            adam.apply(iteration, configuration.getEpochCount(), batch, network.conf().isMiniBatch());
+            adamSteps++;
+        } else {
+            updater.update(network, gradient, iteration, configuration.getEpochCount(), batch,
+                    LayerWorkspaceMgr.noWorkspaces());
+            network.params().subi(update); // DL4J's step: params -= update
+        }
         configuration.setIterationCount(iteration + 1);
         network.setScore(score);
         fusedSteps++;

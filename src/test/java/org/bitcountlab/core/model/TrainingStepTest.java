@@ -60,11 +60,16 @@ class TrainingStepTest {
                 assertClose(fusedBefore.sub(fused.params()), expectedChange);
             }
             assertThat(step.fusedSteps()).isEqualTo(4);
+            assertThat(step.adamSteps()).as("SGD: DL4J's updater").isZero();
             assertThat(fused.getIterationCount()).isEqualTo(stock.getIterationCount()).isEqualTo(4);
         }
     }
 
-    /** The real network: the tutorial's initialisation, Adam, summed or mean loss, with a learning rate that decays. */
+    /**
+     * The real network: the tutorial's initialisation, Adam (computed by {@link AdamStep} on DL4J's
+     * state), summed or mean loss, a learning rate that changes, a smaller minibatch, and one step
+     * by DL4J's own fit in between.
+     */
     @ParameterizedTest(name = "{0} loss, batch {1}")
     @CsvSource({"SUM, 1000", "MEAN, 50"})
     void adamStepsStayInStepWithDl4jFit(LossReduction reduction, int batch) {
@@ -76,18 +81,21 @@ class TrainingStepTest {
         assertThat(fused.params()).isEqualTo(stock.params());
         Random random = new Random(17);
         try (TrainingStep step = TrainingStep.of(fused)) {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 8; i++) {
                 if (i == 3) {
                     stock.setLearningRate(0.005);
                     fused.setLearningRate(0.005);
                 }
-                Minibatch minibatch = randomMinibatch(random, batch, length);
+                Minibatch minibatch = randomMinibatch(random, i == 5 ? batch / 2 + 1 : batch, length);
                 double expected = fitStock(stock, minibatch);
-                assertThat(step.fit(minibatch)).isCloseTo(expected, org.assertj.core.data.Offset.offset(TOLERANCE * expected));
+                double score = i == 6 ? fitStock(fused, minibatch) : step.fit(minibatch);
+                assertThat(score).isCloseTo(expected, org.assertj.core.data.Offset.offset(TOLERANCE * expected));
             }
+            assertThat(step.adamSteps()).isEqualTo(7);
         }
         assertClose(fused.params(), stock.params());
         assertClose(fused.getUpdater().getStateViewArray(), stock.getUpdater().getStateViewArray());
+        assertThat(fused.getIterationCount()).isEqualTo(stock.getIterationCount()).isEqualTo(8);
     }
 
     @Test
