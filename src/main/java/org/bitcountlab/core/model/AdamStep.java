@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * DL4J's Adam step, computed in Java on DL4J's own state: what DL4J's updater and step do to the
@@ -39,7 +38,10 @@ final class AdamStep {
         params = new float[count];
     }
 
-    /** The step for this network, or null where DL4J's updater is not one block of Adam over all parameters. */
+    /**
+     * The step for a network {@link FusableNetwork} accepts, or null where DL4J's updater is not one
+     * block of Adam over all its parameters.
+     */
     static AdamStep of(MultiLayerNetwork network) {
         if (!(network.getUpdater() instanceof BaseMultiLayerUpdater<?> updater) || updater.getUpdaterBlocks().size() != 1) {
             return null;
@@ -57,8 +59,7 @@ final class AdamStep {
 
     /** Updates the parameters from the gradient in DL4J's gradient view, as DL4J's updater and step would. */
     void apply(int iteration, int epoch, int batchSize, boolean divideByMinibatch) {
-        IUpdater configuration = block.getGradientUpdater().getConfig(); // read each step: the rate may change
-        Adam adam = (Adam) configuration;
+        Adam adam = (Adam) block.getGradientUpdater().getConfig(); // read at every step: the rate may change
         float lr = (float) adam.getLearningRate(iteration, epoch);
         float beta1 = (float) adam.getBeta1();
         float beta2 = (float) adam.getBeta2();
