@@ -125,6 +125,12 @@ final class UiReport {
         return busy;
     }
 
+    /** Processor time the whole JVM has used (the JIT compiler's threads included); -1 where unknown. */
+    private static double processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e6 : -1;
+    }
+
     /** "main 310 ms, toolkit 820 ms, ...": how long after the JVM started each stage was reached. */
     private static String stages() {
         StringBuilder text = new StringBuilder();
@@ -147,7 +153,8 @@ final class UiReport {
                     renderThread = renderThreadId();
                     windowThreadsCpu(); // its first call loads code; not while frames are timed
                     System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s; the JavaFX thread ran"
-                            + " %.0f ms of it)%n", firstFrameMillis, stages(), threads.getCurrentThreadCpuTime() / 1e6);
+                            + " %.0f ms of it, all threads together %.0f ms)%n", firstFrameMillis, stages(),
+                            threads.getCurrentThreadCpuTime() / 1e6, processCpuMillis());
                 }
                 if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
                     // as a person would: press Train once the window has settled
