@@ -16,9 +16,6 @@ public class DesktopApp extends Application {
     public static void launchApp(String[] args) {
         UiReport.mark("main");
         BackgroundPriority.forTheCommonPool();
-        Thread compiler = new Thread(BackgroundPriority::forTheCompiler, "lower-compiler-priority");
-        compiler.setDaemon(true);
-        compiler.start(); // beside the toolkit's start, not before it
         Application.launch(DesktopApp.class, args);
         System.exit(0);
     }

@@ -1,8 +1,5 @@
 package org.bitcountlab.ui.tasks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -14,7 +11,6 @@ import com.sun.jna.Native;
  * Background threads yield the processor to the window. Training keeps every core busy; on a
  * two-core laptop the FX and render threads then waited their turn behind it and frames came
  * 50-100 ms apart. A lower priority costs training almost nothing, as the window needs little.
- * The same holds for the JIT compiler while the window opens ({@link #forTheCompiler}).
  *
  * <p>Java's thread priorities reach the operating system on Windows; on Linux they are ignored, so
  * there the thread raises its own nice value (which needs no privileges). Elsewhere nothing changes.
@@ -42,39 +38,6 @@ public final class BackgroundPriority {
             } catch (LinkageError | RuntimeException unavailable) {
                 // no native access: the thread keeps its priority, and the window is merely less smooth
             }
-        }
-    }
-
-    /**
-     * The JIT compiler's threads at the lower priority. While the window opens they compile the
-     * code it runs and, on two cores, took a third of the processor from the JavaFX thread building
-     * it; now they wait while the window works and compile whenever it does not, which is most of
-     * the time. Linux only (the threads are found by name in /proc); elsewhere nothing changes.
-     * Threads the compiler starts later inherit the priority from the one that starts them.
-     */
-    public static void forTheCompiler() {
-        if (!LINUX || GETTID <= 0) {
-            return;
-        }
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                if (isCompiler(task)) {
-                    LibC.INSTANCE.setpriority(0 /* PRIO_PROCESS: on Linux, one thread */,
-                            Integer.parseInt(task.getFileName().toString()), NICE);
-                }
-            }
-        } catch (IOException | LinkageError | RuntimeException unavailable) {
-            // the compiler keeps its priority, and the window merely opens a little later
-        }
-    }
-
-    /** HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread0" (cut to 15 characters here). */
-    private static boolean isCompiler(Path task) {
-        try {
-            String name = Files.readString(task.resolve("comm")).strip();
-            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
-        } catch (IOException gone) {
-            return false; // the thread ended while we looked
         }
     }
 
