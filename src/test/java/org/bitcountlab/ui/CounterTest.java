@@ -38,6 +38,24 @@ class CounterTest extends MainWindowFixture {
     }
 
     @Test
+    void theReadOutIsBuiltOnlyOnceItsTabShows(FxRobot robot) throws Exception {
+        // the window opens on the learning curve; the counter's tab is built in the frames after
+        waitFor(30, () -> lab.readout().readoutProperty().get() != null);
+        waitFor(30, () -> robot.lookup("#silenceToggles").tryQuery().isPresent());
+        waitForIdle();
+        FlowPane toggles = robot.lookup("#silenceToggles").queryAs(FlowPane.class);
+        javafx.scene.chart.BarChart<?, ?> units = robot.lookup("#unitChart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(toggles.getChildren()).as("no buttons made for a hidden tab").isEmpty();
+        assertThat(units.getData()).isEmpty();
+
+        robot.clickOn("Where the counter lives");
+        waitForIdle();
+        assertThat(toggles.getChildren()).hasSize(24);
+        assertThat(units.getData()).hasSize(1);
+        assertThat(units.getData().get(0).getData()).hasSize(24);
+    }
+
+    @Test
     void silencingEveryUnitLeavesTheOutputLayersBiasAloneAndRestoreBringsTheAnswerBack(FxRobot robot) throws Exception {
         robot.clickOn("Where the counter lives");
         waitFor(30, () -> lab.readout().readoutProperty().get() != null);

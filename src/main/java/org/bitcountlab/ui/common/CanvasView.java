@@ -2,8 +2,6 @@ package org.bitcountlab.ui.common;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -16,7 +14,7 @@ import javafx.scene.layout.Region;
  * canvas's drawing commands even while the canvas is hidden, so the views on the other tabs, most
  * redrawn at every epoch, took half of the render thread's time during training, and the chart in
  * view waited for it. A redraw asked for while hidden is made, once, in the first frame the view
- * shows.
+ * shows ({@link WhenShown}).
  */
 public abstract class CanvasView extends Region {
 
@@ -26,8 +24,7 @@ public abstract class CanvasView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final DoubleProperty textSize = new SimpleDoubleProperty(this, "textSize", DESK_TEXT);
-    private final Runnable redrawIfShown = this::redrawOnceShown;
-    private Scene waitingOn;
+    private final WhenShown drawing = new WhenShown(this, this::drawNow);
 
     protected CanvasView(String styleClass) {
         getStyleClass().add(styleClass);
@@ -53,11 +50,10 @@ public abstract class CanvasView extends Region {
 
     /** Clears the canvas and draws the content again, now if the view is showing, else when it shows. */
     protected final void redraw() {
-        if (!showing()) {
-            waitForAFrameInWhichItShows();
-            return;
-        }
-        stopWaiting();
+        drawing.request();
+    }
+
+    private void drawNow() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
@@ -69,41 +65,6 @@ public abstract class CanvasView extends Region {
 
     /** In a scene, and neither it nor any of its parents hidden. */
     final boolean showing() {
-        if (getScene() == null) {
-            return false;
-        }
-        for (Node node = this; node != null; node = node.getParent()) {
-            if (!node.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Checks after each layout of the scene, until a redraw is made; no check while nothing waits. */
-    private void waitForAFrameInWhichItShows() {
-        Scene scene = getScene();
-        if (scene != waitingOn) {
-            stopWaiting();
-            if (scene != null) { // out of any scene, it is laid out (and so redrawn) when it joins one
-                scene.addPostLayoutPulseListener(redrawIfShown);
-                waitingOn = scene;
-            }
-        }
-    }
-
-    private void redrawOnceShown() {
-        if (getScene() != waitingOn) {
-            stopWaiting();
-        } else if (showing()) {
-            redraw();
-        }
-    }
-
-    private void stopWaiting() {
-        if (waitingOn != null) {
-            waitingOn.removePostLayoutPulseListener(redrawIfShown);
-            waitingOn = null;
-        }
+        return WhenShown.showing(this);
     }
 }

@@ -20,6 +20,7 @@ import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.common.WhenShown;
 import org.bitcountlab.ui.state.Presentation;
 
 /** The "where the counter lives" tab: read-out quality, the counting units, one unit's state, silencing. */
@@ -37,6 +38,8 @@ public final class CounterView {
     private final CounterViewModel viewModel;
     private final Presentation presentation;
     private final ViewScope scope;
+    /** The read-out's charts and toggles: two charts and a button per unit, made only while the tab shows. */
+    private WhenShown readoutShown;
 
     public CounterView(CounterViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
@@ -50,7 +53,8 @@ public final class CounterView {
         unitChart.setTitle(Messages.get("counter.units.title"));
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
         scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
-        scope.follow(viewModel.readoutProperty(), (obs, old, now) -> showReadout(now));
+        readoutShown = new WhenShown(unitChart, () -> showReadout(viewModel.readoutProperty().get()));
+        scope.follow(viewModel.readoutProperty(), (obs, old, now) -> readoutShown.request());
         scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
         scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
         scatterCellCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
