@@ -49,8 +49,7 @@ class CounterTest extends MainWindowFixture {
         assertThat(units.getData()).isEmpty();
 
         robot.clickOn("Where the counter lives");
-        waitForIdle();
-        assertThat(toggles.getChildren()).hasSize(24);
+        waitFor(10, () -> toggles.getChildren().size() == 24);
         assertThat(units.getData()).hasSize(1);
         assertThat(units.getData().get(0).getData()).hasSize(24);
     }

@@ -24,7 +24,7 @@ public abstract class CanvasView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final DoubleProperty textSize = new SimpleDoubleProperty(this, "textSize", DESK_TEXT);
-    private final WhenShown drawing = new WhenShown(this, this::drawNow);
+    private final WhenShown drawing = WhenShown.afterLayout(this, this::drawNow);
 
     protected CanvasView(String styleClass) {
         getStyleClass().add(styleClass);

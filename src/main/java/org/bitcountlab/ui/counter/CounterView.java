@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 
 import org.bitcountlab.core.inspect.CountReadout;
 import org.bitcountlab.core.inspect.UnitCount;
@@ -26,6 +27,7 @@ import org.bitcountlab.ui.state.Presentation;
 /** The "where the counter lives" tab: read-out quality, the counting units, one unit's state, silencing. */
 public final class CounterView {
 
+    @FXML private VBox counterPane;
     @FXML private Label summaryLabel;
     @FXML private Label ablationLabel;
     @FXML private Button restoreButton;
@@ -39,7 +41,7 @@ public final class CounterView {
     private final Presentation presentation;
     private final ViewScope scope;
     /** The read-out's charts and toggles: two charts and a button per unit, made only while the tab shows. */
-    private WhenShown readoutShown;
+    private WhenShown readoutRebuild;
 
     public CounterView(CounterViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
@@ -53,8 +55,8 @@ public final class CounterView {
         unitChart.setTitle(Messages.get("counter.units.title"));
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
         scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
-        readoutShown = new WhenShown(unitChart, () -> showReadout(viewModel.readoutProperty().get()));
-        scope.follow(viewModel.readoutProperty(), (obs, old, now) -> readoutShown.request());
+        readoutRebuild = WhenShown.beforeLayout(counterPane, () -> showReadout(viewModel.readoutProperty().get()));
+        scope.follow(viewModel.readoutProperty(), (obs, old, now) -> readoutRebuild.request());
         scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
         scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
         scatterCellCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
