@@ -100,7 +100,8 @@ final class UiReport {
 
     /**
      * JavaFX's render thread ({@code QuantumRenderer-0}, which rasterises the frames), looked up
-     * once before training: listing the threads stops them all, which would itself stall a frame.
+     * once at the first frame, not when training starts: listing the threads stops them all, which
+     * would itself stall a frame that is timed.
      */
     private static long renderThreadId() {
         return Thread.getAllStackTraces().keySet().stream()

@@ -62,9 +62,4 @@ public abstract class CanvasView extends Region {
     }
 
     protected abstract void draw(GraphicsContext g, double width, double height);
-
-    /** In a scene, and neither it nor any of its parents hidden. */
-    final boolean showing() {
-        return WhenShown.showing(this);
-    }
 }

@@ -7,9 +7,9 @@ import javafx.scene.Scene;
 /**
  * An update of a view's content that runs only while the view shows. Asked for while the view is
  * hidden (on a tab not chosen), it runs once, with whatever is latest then, in the first frame in
- * which the view shows: before that frame's layout for a rebuild of nodes, after it for drawing. Views on the other tabs, redrawn or rebuilt whenever a model
- * changes, otherwise took the JavaFX thread and the render thread from the tab in view, and the
- * window stalled.
+ * which the view shows: before that frame's layout for a rebuild of nodes, after it for drawing.
+ * Views on the other tabs, redrawn or rebuilt whenever a model changes, otherwise took the JavaFX
+ * thread and the render thread from the tab in view, and the window stalled.
  */
 public final class WhenShown {
 
@@ -93,7 +93,8 @@ public final class WhenShown {
         if (view.getScene() != waitingOn) {
             waitForAFrameInWhichItShows(); // moved: wait on its new scene, or for one
         } else if (showing(view)) {
-            request();
+            stopWaiting();
+            update.run();
         }
     }
 
@@ -103,8 +104,11 @@ public final class WhenShown {
             waitingForAScene = false;
         }
         if (waitingOn != null) {
-            waitingOn.removePreLayoutPulseListener(updateIfShown);
-            waitingOn.removePostLayoutPulseListener(updateIfShown);
+            if (beforeLayout) {
+                waitingOn.removePreLayoutPulseListener(updateIfShown);
+            } else {
+                waitingOn.removePostLayoutPulseListener(updateIfShown);
+            }
             waitingOn = null;
         }
     }

@@ -72,11 +72,11 @@ class CanvasViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onShownTab.drawn).as("the view in sight, every time").hasSizeGreaterThanOrEqualTo(30).endsWith(30);
         assertThat(onOtherTab.drawn).as("the hidden view").isEmpty();
-        assertThat(onOtherTab.showing()).isFalse();
+        assertThat(WhenShown.showing(onOtherTab)).isFalse();
 
         robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onOtherTab.showing()).isTrue();
+        assertThat(WhenShown.showing(onOtherTab)).isTrue();
         assertThat(onOtherTab.drawn).as("drawn when shown, with the last content only").isNotEmpty().containsOnly(30);
 
         robot.interact(() -> onOtherTab.drawn.clear());
