@@ -25,8 +25,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * DL4J's LSTM forward and backward pass replaced, through the layer's helper seam, by
  * {@link LstmShard}s: a few large matrix products and long vectorised loops per timestep instead
- * of a dozen small ND4J operations. Examples are independent, so the minibatch is split into one
- * shard per core; each shard keeps its own weight gradients, summed at the end.
+ * of a dozen small ND4J operations. Examples are independent, so the minibatch is split into
+ * shards ({@link Shards}: slices of at most 128 rows, which the cores take as they finish); each
+ * shard keeps its own weight gradients, summed at the end.
  *
  * <p>DL4J runs the forward pass twice per {@code fit}: once for the score and again inside
  * backprop. The second call finds the first one's activations (same input, same weights, compared
@@ -236,7 +237,7 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
         return unchanged;
     }
 
-    /** One shard per core (fewer for small minibatches), reusing the allocated ones when they are large enough. */
+    /** The shards {@link Shards} cuts the minibatch into, reusing the allocated ones when they are large enough. */
     private void assignShards() {
         int count = Shards.count(batch);
         boolean fit = count <= shards.length;

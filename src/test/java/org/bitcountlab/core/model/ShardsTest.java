@@ -1,0 +1,38 @@
+package org.bitcountlab.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ShardsTest {
+
+    @Test
+    void aMinibatchOfAThousandIsCutIntoSlicesThatStayInACoresCache() {
+        assertThat(Shards.count(1000)).as("slices of a minibatch of 1000").isGreaterThanOrEqualTo(8);
+        assertSlicesCover(1000);
+    }
+
+    @Test
+    void smallMinibatchesAreNotCutIntoSlivers() {
+        assertThat(Shards.count(1)).isEqualTo(1);
+        assertThat(Shards.count(100)).isEqualTo(1);
+        for (int batch = 1; batch <= 3000; batch++) {
+            assertSlicesCover(batch);
+        }
+    }
+
+    private static void assertSlicesCover(int batch) {
+        int count = Shards.count(batch);
+        int next = 0;
+        for (int s = 0; s < count; s++) {
+            assertThat(Shards.from(s, count, batch)).as("slice %d of %d starts where the last ended", s, batch)
+                    .isEqualTo(next);
+            int rows = Shards.rows(s, count, batch);
+            assertThat(rows).as("rows of slice %d of a batch of %d", s, batch)
+                    .isLessThanOrEqualTo(Shards.MAX_ROWS_PER_SHARD)
+                    .isGreaterThanOrEqualTo(Math.min(batch, Shards.MIN_ROWS_PER_SHARD));
+            next += rows;
+        }
+        assertThat(next).as("rows covered of %d", batch).isEqualTo(batch);
+    }
+}
