@@ -3,7 +3,6 @@ package org.bitcountlab.core.model;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -270,11 +269,7 @@ final class FusedLstmHelper implements LSTMHelper, AutoCloseable {
     }
 
     private void inParallel(java.util.function.Consumer<LstmShard> work) {
-        if (activeShards == 1) {
-            work.accept(shards[0]);
-        } else {
-            Stream.of(shards).limit(activeShards).parallel().forEach(work);
-        }
+        Shards.forEach(activeShards, s -> work.accept(shards[s]));
     }
 
     /** The buffer if it has exactly this length, else a new one. */

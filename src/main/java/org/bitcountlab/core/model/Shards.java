@@ -1,5 +1,10 @@
 package org.bitcountlab.core.model;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
 /**
  * How a minibatch is split into contiguous slices of rows. Examples are independent, so each slice
  * runs forward and backward on its own, and the cores take the slices as they finish.
@@ -32,5 +37,34 @@ final class Shards {
 
     static int rows(int s, int count, int batch) {
         return from(s + 1, count, batch) - from(s, count, batch);
+    }
+
+    /**
+     * Runs work for shards 0 to count - 1 on the calling thread and the common pool's, each thread
+     * taking the next shard as it finishes one: a thread the machine slows down takes fewer, and
+     * the others do not wait at the end for a fixed share of it.
+     */
+    static void forEach(int count, IntConsumer work) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable takeNext = () -> {
+            for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
+                work.accept(s);
+            }
+        };
+        int helpers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1) - 1;
+        ForkJoinTask<?>[] started = new ForkJoinTask<?>[helpers];
+        for (int h = 0; h < helpers; h++) {
+            started[h] = ForkJoinPool.commonPool().submit(takeNext);
+        }
+        try {
+            takeNext.run();
+        } finally {
+            for (ForkJoinTask<?> helper : started) {
+                helper.quietlyJoin(); // no shard is still running when this returns or throws
+            }
+        }
+        for (ForkJoinTask<?> helper : started) {
+            helper.join(); // rethrows a helper's failure
+        }
     }
 }

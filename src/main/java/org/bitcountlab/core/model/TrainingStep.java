@@ -1,7 +1,6 @@
 package org.bitcountlab.core.model;
 
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.bitcountlab.core.dataset.Minibatch;
 import org.deeplearning4j.nn.api.Layer;
@@ -109,11 +108,7 @@ public final class TrainingStep implements AutoCloseable {
         }
         prepare(minibatch);
         float[] labels = minibatch.labels();
-        if (activeShards == 1) {
-            trainShard(0, labels);
-        } else {
-            IntStream.range(0, activeShards).parallel().forEach(s -> trainShard(s, labels));
-        }
+        Shards.forEach(activeShards, s -> trainShard(s, labels));
         double loss = writeGradients();
         double score = network.getLayer(1).conf().isMiniBatch() ? loss / batch : loss; // as the output layer scores
 

@@ -1,6 +1,9 @@
 package org.bitcountlab.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,27 @@ class ShardsTest {
         for (int batch = 1; batch <= 3000; batch++) {
             assertSlicesCover(batch);
         }
+    }
+
+    @Test
+    void everyShardRunsExactlyOnceWhicheverThreadTakesIt() {
+        for (int repeat = 0; repeat < 2000; repeat++) {
+            int count = 1 + repeat % 16;
+            AtomicIntegerArray runs = new AtomicIntegerArray(count);
+            Shards.forEach(count, runs::incrementAndGet);
+            for (int s = 0; s < count; s++) {
+                assertThat(runs.get(s)).as("runs of shard %d of %d", s, count).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aFailingShardFailsTheStep() {
+        assertThatThrownBy(() -> Shards.forEach(8, s -> {
+            if (s == 5) {
+                throw new IllegalStateException("shard 5");
+            }
+        })).hasMessageContaining("shard 5");
     }
 
     private static void assertSlicesCover(int batch) {
