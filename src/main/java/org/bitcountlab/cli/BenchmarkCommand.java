@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
@@ -91,6 +93,8 @@ final class BenchmarkCommand implements Runnable {
         List<Long> times = new ArrayList<>();
         AtomicReference<ParameterSnapshot> trained = new AtomicReference<>();
         TrainingRun[] holder = new TrainingRun[1];
+        AtomicReference<Optional<HostSteal>> timingStarted = new AtomicReference<>(HostSteal.now());
+        AtomicReference<Optional<HostSteal>> timingEnded = new AtomicReference<>(Optional.empty());
         holder[0] = new TrainingRun(settings, new TrainingListener() {
             int seen;
 
@@ -98,8 +102,11 @@ final class BenchmarkCommand implements Runnable {
             public void minibatchEnded(int epoch, int minibatch, long nanos) {
                 if (++seen > warmup) {
                     times.add(nanos);
+                } else if (seen == warmup) {
+                    timingStarted.set(HostSteal.now());
                 }
-                if (times.size() >= minibatches) {
+                if (times.size() == minibatches) {
+                    timingEnded.set(HostSteal.now());
                     holder[0].cancel();
                 }
             }
@@ -112,6 +119,10 @@ final class BenchmarkCommand implements Runnable {
         RunResult result = holder[0].run();
         ParameterSnapshot parameters = trained.get() != null ? trained.get() : result.parameters();
         double[] train = toMillis(times);
+        if (timingEnded.get().isEmpty()) {
+            timingEnded.set(HostSteal.now());
+        }
+        OptionalDouble steal = HostSteal.percentBetween(timingStarted.get(), timingEnded.get());
 
         Predictor predictor = new Predictor(parameters);
         int[] samples = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).heldOutSample(2000);
@@ -145,6 +156,7 @@ final class BenchmarkCommand implements Runnable {
         out.printf(Locale.ROOT, "%-44s %12.2f %12.2f %12.2f%n", "full test set seconds (" + String.format(Locale.ROOT, "%,d", test.length) + " strings, 3 runs)",
                 median(evalSeconds), evalSeconds[0], evalSeconds[evalSeconds.length - 1]);
         out.printf(Locale.ROOT, "%-44s %12.0f%n", "evaluation strings per second", stringsPerSecond);
+        printSteal(out, steal, "while the minibatches were timed");
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
@@ -155,6 +167,7 @@ final class BenchmarkCommand implements Runnable {
         summary.put("predictMs", Json.round(median(predict), 4));
         summary.put("evalStringsPerSecond", Math.round(stringsPerSecond));
         summary.put("evalSeconds", Json.round(median(evalSeconds), 3));
+        summary.put("hostStealPercent", steal.isPresent() ? Json.round(steal.getAsDouble(), 1) : null);
         out.println(Json.line(summary));
     }
 
@@ -184,7 +197,10 @@ final class BenchmarkCommand implements Runnable {
                 }
             }
         }, implementation);
+        Optional<HostSteal> started = HostSteal.now();
         RunResult result = holder[0].run();
+        OptionalDouble steal = HostSteal.percentBetween(started, HostSteal.now());
+        printSteal(out, steal, "during the run");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("preset", preset);
         summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
@@ -209,7 +225,16 @@ final class BenchmarkCommand implements Runnable {
             summary.put("unseenTestError", Json.round(evaluation.errorPercent(), 4));
             summary.put("unseenTestStrings", evaluation.strings());
         }
+        summary.put("hostStealPercent", steal.isPresent() ? Json.round(steal.getAsDouble(), 1) : null);
         out.println(Json.line(summary));
+    }
+
+    /** On a shared virtual machine, how much of the processors the host gave to others meanwhile. */
+    private static void printSteal(PrintWriter out, OptionalDouble steal, String when) {
+        if (steal.isPresent()) {
+            out.printf(Locale.ROOT, "Processor time the host took for other machines %s: %.1f%%%n", when,
+                    steal.getAsDouble());
+        }
     }
 
     private static double[] toMillis(List<Long> nanos) {
