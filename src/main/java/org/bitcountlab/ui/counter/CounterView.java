@@ -40,8 +40,6 @@ public final class CounterView {
     private final CounterViewModel viewModel;
     private final Presentation presentation;
     private final ViewScope scope;
-    /** The read-out's charts and toggles: two charts and a button per unit, made only while the tab shows. */
-    private WhenShown readoutRebuild;
 
     public CounterView(CounterViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
@@ -55,7 +53,8 @@ public final class CounterView {
         unitChart.setTitle(Messages.get("counter.units.title"));
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
         scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
-        readoutRebuild = WhenShown.beforeLayout(counterPane, () -> showReadout(viewModel.readoutProperty().get()));
+        // the read-out's two charts and a button per unit are made only while the tab shows
+        WhenShown readoutRebuild = WhenShown.beforeLayout(counterPane, () -> showReadout(viewModel.readoutProperty().get()));
         scope.follow(viewModel.readoutProperty(), (obs, old, now) -> readoutRebuild.request());
         scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
         scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
