@@ -231,9 +231,11 @@ final class LstmShard implements AutoCloseable {
                 cellGradient[i] *= f[i];
             }
             d.write(nativeGates, n);
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width, rows, gates,
-                    1f, nativeWeights.position(0), gates, nativeGates, rows,
-                    0f, nativeStackedGradient.position(0), rows);
+            // the gradient of the stacked input; without an input gradient, only its hidden rows
+            long firstRow = inputGradient == null ? 1L + inputSize : 0;
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width - (int) firstRow, rows, gates,
+                    1f, nativeWeights.position(firstRow * gates), gates, nativeGates, rows,
+                    0f, nativeStackedGradient.position(firstRow * rows), rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
                     t == steps - 1 ? 0f : 1f, nativeWeightGradient.position(0), gates); // the first step overwrites
