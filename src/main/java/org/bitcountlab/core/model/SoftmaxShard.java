@@ -16,7 +16,9 @@ import org.bytedeco.javacpp.FloatPointer;
  * gradient with respect to the logits is p - y.
  *
  * <p>Like {@link LstmShard}, values are stored feature-major ([classes][rows]) so that the loops
- * run over rows and vectorise.
+ * run over rows and vectorise. The three products (logits, the weight gradient, the hidden
+ * gradient) go to OpenBLAS: in Java they were loops over a shard's 125 rows, too short to
+ * vectorise well, and took three times as long.
  */
 final class SoftmaxShard implements AutoCloseable {
 
@@ -27,16 +29,15 @@ final class SoftmaxShard implements AutoCloseable {
     private final int hidden;
     private final int classes;
     // one array per row of each matrix: the JIT vectorises loops over whole arrays, not over ranges
-    private final float[][] lastHidden; // [hidden][rows]
     private final float[][] logits;     // [classes][rows]; probabilities, then p - y
     private final float[][] labels;     // [classes][rows]
-    private final float[][] hiddenGradient; // [hidden][rows]
     private final float[] rowMax;       // [rows]
     private final float[] rowSum;       // [rows]
-    // the weight gradient is a sum over rows of products, which the JIT cannot vectorise: OpenBLAS does it
+    private final FloatPointer nativeWeights;        // [hidden x classes]
     private final FloatPointer nativeHidden;         // [hidden x rows]
-    private final FloatPointer nativeDelta;          // [classes x rows]
+    private final FloatPointer nativeDelta;          // [classes x rows]: the logits, then p - y
     private final FloatPointer nativeWeightGradient; // [hidden x classes]
+    private final FloatPointer nativeHiddenGradient; // [hidden x rows]
     final float[] weightGradient;       // [hidden x classes]
     final float[] biasGradient;         // [classes]
     double loss;                        // summed over the shard's rows
@@ -44,18 +45,18 @@ final class SoftmaxShard implements AutoCloseable {
     SoftmaxShard(int capacity, int hidden, int classes) {
         this.hidden = hidden;
         this.classes = classes;
-        lastHidden = new float[hidden][capacity];
         logits = new float[classes][capacity];
         labels = new float[classes][capacity];
-        hiddenGradient = new float[hidden][capacity];
         rowMax = new float[capacity];
         rowSum = new float[capacity];
         weightGradient = new float[hidden * classes];
         biasGradient = new float[classes];
         OpenBlas.ready();
+        nativeWeights = new FloatPointer((long) hidden * classes);
         nativeHidden = new FloatPointer((long) hidden * capacity);
         nativeDelta = new FloatPointer((long) classes * capacity);
         nativeWeightGradient = new FloatPointer((long) hidden * classes);
+        nativeHiddenGradient = new FloatPointer((long) hidden * capacity);
     }
 
     /**
@@ -69,26 +70,23 @@ final class SoftmaxShard implements AutoCloseable {
      */
     void forwardBackward(float[] lastHiddenRows, float[] rowMajorLabels, float[] weights, float[] bias, int from,
             int rows, int batch, float[] hiddenGradientOut) {
-        for (int u = 0; u < hidden; u++) {
-            System.arraycopy(lastHiddenRows, u * rows, lastHidden[u], 0, rows);
-        }
         for (int c = 0; c < classes; c++) {
             float[] y = labels[c];
             for (int r = 0; r < rows; r++) {
                 y[r] = rowMajorLabels[(from + r) * classes + c];
             }
         }
+        nativeWeights.position(0).put(weights, 0, hidden * classes);
+        nativeHidden.position(0).put(lastHiddenRows, 0, hidden * rows);
+        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, classes, rows, hidden,
+                1f, nativeWeights.position(0), classes, nativeHidden.position(0), rows,
+                0f, nativeDelta.position(0), rows);
         for (int c = 0; c < classes; c++) {
-            Arrays.fill(logits[c], 0, rows, bias[c]);
-        }
-        for (int u = 0; u < hidden; u++) {
-            float[] h = lastHidden[u];
-            for (int c = 0; c < classes; c++) {
-                float w = weights[u * classes + c];
-                float[] z = logits[c];
-                for (int r = 0; r < rows; r++) {
-                    z[r] += w * h[r];
-                }
+            float[] z = logits[c];
+            nativeDelta.position((long) c * rows).get(z, 0, rows);
+            float b = bias[c];
+            for (int r = 0; r < rows; r++) {
+                z[r] += b;
             }
         }
         softmax(rows);
@@ -110,7 +108,6 @@ final class SoftmaxShard implements AutoCloseable {
         for (int c = 0; c < classes; c++) {
             biasGradient[c] = sum(logits[c], rows);
         }
-        nativeHidden.position(0).put(lastHiddenRows, 0, hidden * rows);
         for (int c = 0; c < classes; c++) {
             nativeDelta.position((long) c * rows).put(logits[c], 0, rows);
         }
@@ -118,17 +115,11 @@ final class SoftmaxShard implements AutoCloseable {
                 1f, nativeHidden.position(0), rows, nativeDelta.position(0), rows,
                 0f, nativeWeightGradient, classes);
         nativeWeightGradient.get(weightGradient, 0, hidden * classes);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, hidden, rows, classes,
+                1f, nativeWeights.position(0), classes, nativeDelta.position(0), rows,
+                0f, nativeHiddenGradient.position(0), rows);
         for (int u = 0; u < hidden; u++) {
-            float[] dh = hiddenGradient[u];
-            Arrays.fill(dh, 0, rows, 0f);
-            for (int c = 0; c < classes; c++) {
-                float w = weights[u * classes + c];
-                float[] delta = logits[c];
-                for (int r = 0; r < rows; r++) {
-                    dh[r] += w * delta[r];
-                }
-            }
-            System.arraycopy(dh, 0, hiddenGradientOut, u * batch + from, rows);
+            nativeHiddenGradient.position((long) u * rows).get(hiddenGradientOut, u * batch + from, rows);
         }
     }
 
@@ -181,8 +172,10 @@ final class SoftmaxShard implements AutoCloseable {
 
     @Override
     public void close() {
+        nativeWeights.close();
         nativeHidden.close();
         nativeDelta.close();
         nativeWeightGradient.close();
+        nativeHiddenGradient.close();
     }
 }
