@@ -1,8 +1,8 @@
 package org.bitcountlab.core.model;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,29 +42,112 @@ final class Shards {
     /**
      * Runs work for shards 0 to count - 1 on the calling thread and the common pool's, each thread
      * taking the next shard as it finishes one: a thread the machine slows down takes fewer, and
-     * the others do not wait at the end for a fixed share of it.
+     * the others do not wait at the end for a fixed share of it. Every shard has finished when this
+     * returns or throws; a failure in any shard is thrown once all have run.
+     *
+     * <p>A helper that runs out of shards stays awake for {@value #LINGER_NANOS} ns, polling for the
+     * next call, and the caller waits for the last shards by polling too. Training calls this
+     * every few milliseconds, and a parked thread took 0.2 to 0.4 ms to wake on a virtual machine
+     * (its idle processor has to be woken by the host), during which the caller worked alone.
      */
     static void forEach(int count, IntConsumer work) {
-        AtomicInteger next = new AtomicInteger();
-        Runnable takeNext = () -> {
-            for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
-                work.accept(s);
-            }
-        };
+        Job job = new Job(count, work);
         int helpers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1) - 1;
-        ForkJoinTask<?>[] started = new ForkJoinTask<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            started[h] = ForkJoinPool.commonPool().submit(takeNext);
+        if (helpers > 0 && WAITING_HELPER.compareAndSet(WAITING, job)) {
+            helpers--; // handed to the helper still awake from the last call
         }
-        try {
-            takeNext.run();
-        } finally {
-            for (ForkJoinTask<?> helper : started) {
-                helper.quietlyJoin(); // no shard is still running when this returns or throws
+        for (int h = 0; h < helpers; h++) {
+            ForkJoinPool.commonPool().execute(() -> help(job));
+        }
+        job.takeShards();
+        job.awaitAllShards();
+        job.rethrowFailure();
+    }
+
+    /** How long a helper polls for the next call before it returns to the pool. */
+    static final long LINGER_NANOS = 2_000_000L;
+
+    /** null, WAITING (a helper polls), or the job the next call handed to it. One helper at most waits. */
+    private static final AtomicReference<Object> WAITING_HELPER = new AtomicReference<>();
+    private static final Object WAITING = new Object();
+
+    /** A helper's task: the shards of its call, then of the calls that follow while it is awake. */
+    private static void help(Job job) {
+        for (Job next = job; next != null; next = awaitNextJob()) {
+            next.takeShards();
+        }
+    }
+
+    /**
+     * Polls for a job handed over by the next call, for {@link #LINGER_NANOS} or until other tasks
+     * wait for the pool; null if none came or another helper already waits.
+     */
+    private static Job awaitNextJob() {
+        if (!WAITING_HELPER.compareAndSet(null, WAITING)) {
+            return null;
+        }
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (true) {
+            if (WAITING_HELPER.get() instanceof Job handed) {
+                WAITING_HELPER.set(null); // only the waiting helper clears a handed job
+                return handed;
+            }
+            if (System.nanoTime() - deadline > 0 || ForkJoinPool.commonPool().hasQueuedSubmissions()) {
+                if (WAITING_HELPER.compareAndSet(WAITING, null)) {
+                    return null;
+                }
+                continue; // a job was handed over just now
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** One call's shards: taken one at a time, counted as they finish. */
+    private static final class Job {
+        private final int count;
+        private final IntConsumer work;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Job(int count, IntConsumer work) {
+            this.count = count;
+            this.work = work;
+        }
+
+        void takeShards() {
+            for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
+                try {
+                    work.accept(s);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.incrementAndGet();
+                }
             }
         }
-        for (ForkJoinTask<?> helper : started) {
-            helper.join(); // rethrows a helper's failure
+
+        /** Waits for shards other threads are still running: at most one shard's time, so it polls. */
+        void awaitAllShards() {
+            for (int polls = 1; finished.get() < count; polls++) {
+                Thread.onSpinWait();
+                if (polls % 256 == 0) {
+                    Thread.yield(); // lets a helper that shares this processor run
+                }
+            }
+        }
+
+        void rethrowFailure() {
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            if (e != null) {
+                throw new IllegalStateException(e); // work is an IntConsumer: nothing else can be thrown
+            }
         }
     }
 }

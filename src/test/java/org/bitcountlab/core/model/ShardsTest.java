@@ -3,6 +3,14 @@ package org.bitcountlab.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
@@ -37,12 +45,87 @@ class ShardsTest {
     }
 
     @Test
+    void noShardRunsAfterItsCallHasReturned() {
+        AtomicInteger late = new AtomicInteger();
+        for (int repeat = 0; repeat < 2000; repeat++) {
+            int count = 2 + repeat % 15;
+            int extra = repeat % 7 * 30;
+            AtomicBoolean returned = new AtomicBoolean();
+            Shards.forEach(count, s -> {
+                busyWork(s * 50 + extra); // uneven shards, so threads finish in every order
+                if (returned.get()) {
+                    late.incrementAndGet();
+                }
+            });
+            returned.set(true);
+        }
+        assertThat(late.get()).as("shards that ran after their call returned").isZero();
+    }
+
+    @Test
+    void callsFromSeveralThreadsAtOnceEachRunTheirOwnShardsOnce() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int caller = 0; caller < 3; caller++) {
+                tasks.add(() -> {
+                    int wrong = 0;
+                    for (int repeat = 0; repeat < 700; repeat++) {
+                        int count = 1 + repeat % 12;
+                        AtomicIntegerArray runs = new AtomicIntegerArray(count);
+                        Shards.forEach(count, s -> {
+                            busyWork(s * 20);
+                            runs.incrementAndGet(s);
+                        });
+                        for (int s = 0; s < count; s++) {
+                            wrong += runs.get(s) == 1 ? 0 : 1;
+                        }
+                    }
+                    return wrong;
+                });
+            }
+            for (Future<Integer> result : callers.invokeAll(tasks)) {
+                assertThat(result.get()).as("shards not run exactly once").isZero();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingShardFailsTheStepOnceTheOthersHaveRun() {
+        for (int repeat = 0; repeat < 200; repeat++) {
+            AtomicInteger others = new AtomicInteger();
+            int failing = repeat % 8;
+            assertThatThrownBy(() -> Shards.forEach(8, s -> {
+                busyWork(s * 40);
+                if (s == failing) {
+                    throw new IllegalStateException("shard " + failing);
+                }
+                others.incrementAndGet();
+            })).hasMessageContaining("shard " + failing);
+            assertThat(others.get()).as("other shards finished when the call threw").isEqualTo(7);
+        }
+    }
+
+    @Test
     void aFailingShardFailsTheStep() {
         assertThatThrownBy(() -> Shards.forEach(8, s -> {
             if (s == 5) {
                 throw new IllegalStateException("shard 5");
             }
         })).hasMessageContaining("shard 5");
+    }
+
+    private static volatile double sink;
+
+    /** Some arithmetic the JIT cannot drop: makes shards take different times without sleeping. */
+    private static void busyWork(int iterations) {
+        double x = 1;
+        for (int i = 0; i < iterations; i++) {
+            x = Math.sqrt(x + i);
+        }
+        sink = x;
     }
 
     private static void assertSlicesCover(int batch) {
