@@ -21,6 +21,13 @@ final class Shards {
     static final int MIN_ROWS_PER_SHARD = 64;
     static final int MAX_ROWS_PER_SHARD = 128;
 
+    /** How long a helper polls for the next call before it returns to the pool. */
+    static final long LINGER_NANOS = 2_000_000L;
+
+    /** null, WAITING (a helper polls), or the job the next call handed to it. One helper at most waits. */
+    private static final AtomicReference<Object> WAITING_HELPER = new AtomicReference<>();
+    private static final Object WAITING = new Object();
+
     private Shards() {
     }
 
@@ -63,13 +70,6 @@ final class Shards {
         job.awaitAllShards();
         job.rethrowFailure();
     }
-
-    /** How long a helper polls for the next call before it returns to the pool. */
-    static final long LINGER_NANOS = 2_000_000L;
-
-    /** null, WAITING (a helper polls), or the job the next call handed to it. One helper at most waits. */
-    private static final AtomicReference<Object> WAITING_HELPER = new AtomicReference<>();
-    private static final Object WAITING = new Object();
 
     /** A helper's task: the shards of its call, then of the calls that follow while it is awake. */
     private static void help(Job job) {
