@@ -18,7 +18,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>Like {@link LstmShard}, values are stored feature-major ([classes][rows]) so that the loops
  * run over rows and vectorise. The three products (logits, the weight gradient, the hidden
  * gradient) go to OpenBLAS: in Java they were loops over a shard's 125 rows, too short to
- * vectorise well, and took three times as long.
+ * vectorise well, and took about three times as long (JFR profiles of a training step).
  */
 final class SoftmaxShard implements AutoCloseable {
 

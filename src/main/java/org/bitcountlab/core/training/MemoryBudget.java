@@ -118,9 +118,10 @@ public final class MemoryBudget {
         long helperHeap = batch * (2 * steps + 4 * hidden + steps * hidden + steps) * Float.BYTES;
         long heap = shardHeap + helperHeap + batch * encoded + 4 * parameters * Float.BYTES
                 + (long) (s.trainSize() + s.evalSample()) * Integer.BYTES;
-        // native: the shards' buffers for OpenBLAS; DL4J's activations, epsilons and their copies;
-        // parameters, gradients and Adam's two moments; minibatches encoded once when not reshuffled
-        long shardNative = batch * (steps * width + gates + width) * Float.BYTES;
+        // native: the shards' buffers for OpenBLAS (the LSTM's, and the output layer's: h, the logits
+        // and dL/dh); DL4J's activations, epsilons and their copies; parameters, gradients and Adam's
+        // two moments; minibatches encoded once when not reshuffled
+        long shardNative = batch * (steps * width + gates + width + 2 * hidden + steps + 1) * Float.BYTES;
         long dl4jNative = WORKSPACE_FACTOR * batch * (3 * steps * hidden + 2 * hidden + 2 * steps + 1) * Float.BYTES;
         long data = (s.shuffleEachEpoch() ? batch : s.trainSize()) * encoded;
         long nativeBytes = shardNative + dl4jNative + 4 * parameters * Float.BYTES + data;
