@@ -167,7 +167,7 @@ final class BenchmarkCommand implements Runnable {
         summary.put("predictMs", Json.round(median(predict), 4));
         summary.put("evalStringsPerSecond", Math.round(stringsPerSecond));
         summary.put("evalSeconds", Json.round(median(evalSeconds), 3));
-        summary.put("hostStealPercent", steal.isPresent() ? Json.round(steal.getAsDouble(), 1) : null);
+        summary.put("hostStealPercent", stealPercent(steal));
         out.println(Json.line(summary));
     }
 
@@ -225,8 +225,13 @@ final class BenchmarkCommand implements Runnable {
             summary.put("unseenTestError", Json.round(evaluation.errorPercent(), 4));
             summary.put("unseenTestStrings", evaluation.strings());
         }
-        summary.put("hostStealPercent", steal.isPresent() ? Json.round(steal.getAsDouble(), 1) : null);
+        summary.put("hostStealPercent", stealPercent(steal));
         out.println(Json.line(summary));
+    }
+
+    /** The steal figure for the JSON line: null where it could not be read. */
+    private static Double stealPercent(OptionalDouble steal) {
+        return steal.isPresent() ? Json.round(steal.getAsDouble(), 1) : null;
     }
 
     /** On a shared virtual machine, how much of the processors the host gave to others meanwhile. */
