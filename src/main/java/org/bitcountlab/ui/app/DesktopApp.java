@@ -16,6 +16,9 @@ public class DesktopApp extends Application {
     public static void launchApp(String[] args) {
         UiReport.mark("main");
         BackgroundPriority.forTheCommonPool();
+        Thread compilers = new Thread(BackgroundPriority::forTheCompilers, "compiler-priority");
+        compilers.setDaemon(true);
+        compilers.start(); // in the background: loading the native access takes longer than the rest
         Application.launch(DesktopApp.class, args);
         System.exit(0);
     }

@@ -1,5 +1,9 @@
 package org.bitcountlab.ui.tasks;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -38,6 +42,31 @@ public final class BackgroundPriority {
             } catch (LinkageError | RuntimeException unavailable) {
                 // no native access: the thread keeps its priority, and the window is merely less smooth
             }
+        }
+    }
+
+    /**
+     * The JIT compiler's threads at the lower priority too. On two cores they were the window's
+     * main rival: before the first frame the C1 and C2 compilers used about 3 s of processor time
+     * against 1.6 s for the JavaFX thread, and at the start of a run they compiled the training
+     * code in the window's frames. At nice 10 they compile on whatever processor the window
+     * leaves; the code they make is the same. The threads are found by name, as Linux lists them
+     * (HotSpot's "C1 CompilerThread0", cut to 15 characters). A JVM may start more of them under
+     * load, so this is called again whenever a background thread starts.
+     */
+    public static void forTheCompilers() {
+        if (!LINUX) {
+            return;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    LibC.INSTANCE.setpriority(0 /* PRIO_PROCESS */, Integer.parseInt(task.getFileName().toString()), NICE);
+                }
+            }
+        } catch (IOException | LinkageError | RuntimeException unavailable) {
+            // the compilers keep their priority, and the window merely starts more slowly
         }
     }
 

@@ -36,6 +36,7 @@ public final class TaskService {
         public Thread newThread(Runnable runnable) {
             Thread thread = new Thread(() -> {
                 BackgroundPriority.lowerCurrentThread();
+                BackgroundPriority.forTheCompilers(); // any the JVM has started since
                 runnable.run();
             }, "lab-worker-" + count.incrementAndGet());
             thread.setDaemon(true);
