@@ -49,6 +49,15 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
     }
 
+    /** A bit's tooltip is made when the pointer first reaches the bit, and says which bit it is. */
+    @Test
+    void aBitHasItsTooltipOnceThePointerReachesIt(FxRobot robot) {
+        ToggleButton bit = robot.lookup("#bit4").queryAs(ToggleButton.class);
+        robot.moveTo("#bit4");
+        assertThat(bit.getTooltip()).isNotNull();
+        assertThat(bit.getTooltip().getText()).isEqualTo("Bit 5: click to flip");
+    }
+
     /** The window opens with the tab it shows; the others are made in the frames after, unasked. */
     @Test
     void everyTabHasItsViewSoonAfterTheWindowOpensWithoutBeingChosen(FxRobot robot) throws Exception {

@@ -8,6 +8,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -31,9 +32,15 @@ public final class BitEditor extends HBox {
             button.setFocusTraversable(true);
             button.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(button, Priority.ALWAYS);
-            button.setTooltip(new Tooltip(Messages.get("bits.bit.tooltip", step + 1)));
             button.setAccessibleText(Messages.get("bits.editor.accessible", step + 1, 0));
             int bit = step;
+            // each bit's tooltip is made when the pointer first reaches it: twenty popups, each with
+            // its own scene and style, took the window's first frame about 40 ms
+            button.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+                if (button.getTooltip() == null) {
+                    button.setTooltip(new Tooltip(Messages.get("bits.bit.tooltip", bit + 1)));
+                }
+            });
             button.selectedProperty().addListener((obs, old, on) -> {
                 button.setText(on ? "1" : "0");
                 button.setAccessibleText(Messages.get("bits.editor.accessible", bit + 1, on ? 1 : 0));
