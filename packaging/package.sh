@@ -47,7 +47,8 @@ common=(--name "$name" --app-version "$version" --vendor "Bitcount LSTM Lab"
   --description "Watch an LSTM learn to count the ones in a binary string"
   --input "$input" --main-jar "$name.jar" --main-class org.bitcountlab.Launcher
   --runtime-image "$runtime" --icon "$icon"
-  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC")
+  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC"
+  --java-options "-XX:Tier4InvocationThreshold=50000" --java-options "-XX:Tier4CompileThreshold=150000")
 
 if [ "$what" = app-image ] || [ "$what" = all ]; then
   # the class-data archive is made with the app-image's own runtime and jar, where they will stay
