@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.bitcountlab.ui.common.FirstFrame;
 import org.bitcountlab.ui.state.Lab;
 import org.bitcountlab.ui.tasks.BackgroundPriority;
 
@@ -33,8 +34,10 @@ public class DesktopApp extends Application {
         UiReport.mark("views");
         stage.show();
         UiReport.mark("shown");
-        lab.loadPretrained();
-        Platform.runLater(lab::preloadNumerics);
+        FirstFrame.then(() -> {
+            lab.loadPretrained();
+            lab.preloadNumerics();
+        });
         if (UiReport.requested()) {
             new UiReport(viewModels).start();
         }

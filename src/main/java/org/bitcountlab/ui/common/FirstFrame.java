@@ -1,0 +1,30 @@
+package org.bitcountlab.ui.common;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * Work that waits until the window has drawn its first frame. On two cores, the background loads
+ * the app starts with (the pretrained model, ND4J's natives) delayed that frame when they began
+ * beside it, even at a lower priority: their class loading and the code the JIT compiled for them
+ * came first.
+ */
+public final class FirstFrame {
+
+    private FirstFrame() {
+    }
+
+    /** Runs {@code action} once on the FX thread, in the frame after the next one JavaFX draws. Call on the FX thread. */
+    public static void then(Runnable action) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 2) { // the first frame is the window itself
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+}

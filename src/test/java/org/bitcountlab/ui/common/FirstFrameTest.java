@@ -1,0 +1,72 @@
+package org.bitcountlab.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The background loads wait for the window's first frame, and start once. */
+@ExtendWith(ApplicationExtension.class)
+class FirstFrameTest {
+
+    private final AtomicLong frames = new AtomicLong();
+    // keeps JavaFX drawing frames, and counts them
+    private final AnimationTimer frameCounter = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frames.incrementAndGet();
+        }
+    };
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new Label("window"), 200, 100));
+        stage.show();
+        frameCounter.start();
+    }
+
+    @AfterEach
+    void stopCounting(FxRobot robot) {
+        robot.interact(frameCounter::stop);
+    }
+
+    @Test
+    void theActionRunsOnceAfterAFrameHasBeenDrawn(FxRobot robot) throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicLong framesWhenAsked = new AtomicLong();
+        AtomicLong framesWhenRun = new AtomicLong();
+        AtomicInteger runsRightAway = new AtomicInteger(-1);
+        robot.interact(() -> {
+            framesWhenAsked.set(frames.get());
+            FirstFrame.then(() -> {
+                framesWhenRun.set(frames.get());
+                runs.incrementAndGet();
+            });
+            runsRightAway.set(runs.get());
+        });
+        assertThat(runsRightAway.get()).isZero();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.get() == 1);
+        // the counter, started first, counts each frame before the action's timer sees it: a
+        // second frame had begun, so the first one was drawn
+        assertThat(framesWhenRun.get()).isGreaterThanOrEqualTo(framesWhenAsked.get() + 2);
+
+        long later = framesWhenRun.get() + 10;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frames.get() >= later);
+        assertThat(runs.get()).isEqualTo(1);
+    }
+}
