@@ -69,11 +69,12 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(robot.lookup("#lengthsButton").tryQuery()).as("the failures tab's view").isPresent();
     }
 
-    /** The icon is decoded in the background; the window still gets it. */
+    /** The icon is decoded in the background, at the size the window system is given; the window still gets it. */
     @Test
     void theWindowGetsItsIcon() throws Exception {
         waitFor(10, () -> !stage.getIcons().isEmpty());
-        assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(512);
+        assertThat(stage.getIcons().get(0).getWidth()).isEqualTo(128);
+        assertThat(stage.getIcons().get(0).isError()).isFalse();
     }
 
     @Test
