@@ -32,6 +32,8 @@ rm -rf "$input" "$runtime" "$dist"
 mkdir -p "$input/lib" "$dist"
 cp "$target/$name.jar" "$input/"
 cp "$target"/lib/*.jar "$input/lib/"
+# JavaFX's native libraries, beside its jars, where it loads them without unpacking them (pom.xml)
+find "$target/lib" -maxdepth 1 \( -name '*.so' -o -name '*.dylib' \) -exec cp {} "$input/lib/" \;
 
 start=$(date +%s)
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
