@@ -39,7 +39,7 @@ public class DesktopApp extends Application {
             lab.preloadNumerics();
         });
         if (UiReport.requested()) {
-            new UiReport(viewModels).start();
+            new UiReport(viewModels, stage).start();
         }
     }
 

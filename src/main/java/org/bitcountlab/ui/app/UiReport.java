@@ -11,15 +11,16 @@ import java.util.stream.Collectors;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.ui.state.CurrentString;
 
 /**
  * A report mode for the desktop app ({@code -Dbitcount.uiReport=true}): it measures how long after
- * the JVM started the window drew its first frame, trains the current settings, measures the
- * longest gap between two frames while training (the longest the FX thread was blocked, as a
- * person at the window would feel it) and prints both, then quits.
+ * the JVM started the window began its first frame and when that frame was drawn, trains the
+ * current settings, measures the longest gap between two frames while training (the longest the
+ * FX thread was blocked, as a person at the window would feel it) and prints them, then quits.
  */
 final class UiReport {
 
@@ -30,8 +31,12 @@ final class UiReport {
     private static final Map<String, Long> STAGES = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private final ViewModels viewModels;
+    private final Stage stage;
     private long firstFrameNanos;
     private double firstFrameMillis;
+    /** When the first frame's pixels were drawn; -1 until then, and where it cannot be known. */
+    private volatile long firstDrawnMillis = -1;
+    private boolean drawnReported;
     private long lastFrameNanos;
     private long longestGapNanos;
     private long frames;
@@ -46,8 +51,9 @@ final class UiReport {
     private int togglesAnsweredAtOnce;
     private long slowestToggleNanos;
 
-    UiReport(ViewModels viewModels) {
+    UiReport(ViewModels viewModels, Stage stage) {
         this.viewModels = viewModels;
+        this.stage = stage;
     }
 
     /** Notes that start-up reached a stage; costs nothing when no report is asked for. */
@@ -145,6 +151,9 @@ final class UiReport {
     void start() {
         long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         watchTheFxThread(Thread.currentThread());
+        boolean drawnKnown = DrawnFrames.whenNextDrawn(stage.getScene(),
+                () -> firstDrawnMillis = System.currentTimeMillis() - jvmStartMillis);
+        drawnReported = !drawnKnown;
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -156,6 +165,11 @@ final class UiReport {
                     System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s; the JavaFX thread ran"
                             + " %.0f ms of it, all threads together %.0f ms)%n", firstFrameMillis, stages(),
                             threads.getCurrentThreadCpuTime() / 1e6, processCpuMillis());
+                }
+                if (!drawnReported && firstDrawnMillis >= 0) {
+                    drawnReported = true;
+                    DrawnFrames.stop(stage.getScene());
+                    System.out.printf(Locale.ROOT, "first frame drawn %d ms after the JVM started%n", firstDrawnMillis);
                 }
                 if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
                     // as a person would: press Train once the window has settled
@@ -190,10 +204,11 @@ final class UiReport {
                     double[] busy = busySinceTrainingStarted();
                     System.out.printf(Locale.ROOT, "while training, the JavaFX thread was busy %.0f%% of the time and the"
                             + " render thread %.0f%%%n", 100 * busy[0], 100 * busy[1]);
-                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"framesWhileTraining\":%d,\"longestFrameGapMs\":%.1f,"
+                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"firstFrameDrawnMs\":%d,\"framesWhileTraining\":%d,"
+                            + "\"longestFrameGapMs\":%.1f,"
                             + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f,"
                             + "\"fxThreadBusy\":%.3f,\"renderThreadBusy\":%.3f}%n",
-                            firstFrameMillis, frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
+                            firstFrameMillis, firstDrawnMillis, frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
                             slowestToggleNanos / 1e6, busy[0], busy[1]);
                     Platform.exit();
                 }
