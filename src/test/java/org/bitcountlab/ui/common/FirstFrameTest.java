@@ -19,7 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The background loads wait for the window's first frame, and start once. */
+/** The background loads wait until the window has begun its first frame, and start once. */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
 
@@ -45,7 +45,7 @@ class FirstFrameTest {
     }
 
     @Test
-    void theActionRunsOnceAfterAFrameHasBeenDrawn(FxRobot robot) throws Exception {
+    void theActionRunsOnceAfterTheFirstFrameHasBegun(FxRobot robot) throws Exception {
         AtomicInteger runs = new AtomicInteger();
         AtomicLong framesWhenAsked = new AtomicLong();
         AtomicLong framesWhenRun = new AtomicLong();
@@ -62,7 +62,7 @@ class FirstFrameTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.get() == 1);
         // the counter, started first, counts each frame before the action's timer sees it: a
-        // second frame had begun, so the first one was drawn
+        // second frame had begun, so the first one had been begun and handed to the render thread
         assertThat(framesWhenRun.get()).isGreaterThanOrEqualTo(framesWhenAsked.get() + 2);
 
         long later = framesWhenRun.get() + 10;
