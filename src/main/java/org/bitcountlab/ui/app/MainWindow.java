@@ -20,9 +20,6 @@ import org.bitcountlab.ui.state.Presentation;
  */
 public final class MainWindow {
 
-    /** The largest icon JavaFX gives the window system, on any platform. */
-    private static final int ICON_SIZE = 128;
-
     private final Stage stage;
     private final ViewModels viewModels;
     private ViewScope scope;
@@ -72,15 +69,16 @@ public final class MainWindow {
 
     /**
      * The window icon, decoded in the background: a 512-pixel icon took the JavaFX thread about
-     * 50 ms at start, and the window manager can show it a moment after the window. It is decoded
-     * at the size JavaFX hands the window system (128 pixels on Linux and macOS, 32 on Windows):
-     * JavaFX scales the icon to that size on the JavaFX thread, which from 512 pixels took it
-     * about 30 ms, before the first frame.
+     * 50 ms at start, and the window manager can show it a moment after the window. It is made
+     * (packaging/make-icons.sh) at the size JavaFX hands the window system, 128 pixels on Linux
+     * and macOS: JavaFX scales the icon to that size on the JavaFX thread, which from 512 pixels
+     * took it about 30 ms before the first frame, and decoding the 16-bit 512-pixel source and
+     * scaling it had the JIT compile the decoder, about 0.5 s of a core while the window started.
      */
     private void addIconWhenDecoded() {
-        String icon = MainWindow.class.getResource("/org/bitcountlab/ui/icon.png").toExternalForm();
-        viewModels.lab().tasks().submit(progress -> new Image(icon, ICON_SIZE, ICON_SIZE, true, true),
-                image -> stage.getIcons().add(image), error -> { }); // a window without its icon works all the same
+        String icon = MainWindow.class.getResource("/org/bitcountlab/ui/window-icon.png").toExternalForm();
+        viewModels.lab().tasks().submit(progress -> new Image(icon), image -> stage.getIcons().add(image),
+                error -> { }); // a window without its icon works all the same
     }
 
     /** Full screen on the screen the window is on; where there is no full screen, that screen's bounds. */
