@@ -154,6 +154,10 @@ final class UiReport {
         boolean drawnKnown = DrawnFrames.whenNextDrawn(stage.getScene(),
                 () -> firstDrawnMillis = System.currentTimeMillis() - jvmStartMillis);
         drawnReported = !drawnKnown;
+        if (!drawnKnown) {
+            System.out.println("first frame drawn: not known here (JavaFX's tracker is closed to the app; with JavaFX on"
+                    + " the module path, add --add-exports=javafx.graphics/com.sun.javafx.perf=ALL-UNNAMED)");
+        }
         new AnimationTimer() {
             @Override
             public void handle(long now) {
