@@ -1,10 +1,13 @@
 package org.bitcountlab.ui.tasks;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -92,8 +95,38 @@ public final class BackgroundPriority {
         }
     }
 
+    /**
+     * The folder that holds JNA's own native library beside the jars, if the build put it there:
+     * beside JNA's jar (the jar's {@code lib/}, the app-image) or in the {@code lib/} beside the
+     * app's classes ({@code mvn javafx:run}). Without it JNA copies the library out of its jar into
+     * a temporary file at every start, which took 150 ms while the window started.
+     */
+    static Optional<Path> dispatchLibraryFolder() {
+        Path library = Path.of(System.mapLibraryName("jnidispatch"));
+        return Stream.of(codeSource(Native.class).map(Path::getParent),
+                        codeSource(BackgroundPriority.class).map(Path::getParent).map(parent -> parent.resolve("lib")))
+                .flatMap(Optional::stream)
+                .filter(folder -> Files.isRegularFile(folder.resolve(library)))
+                .findFirst();
+    }
+
+    private static Optional<Path> codeSource(Class<?> type) {
+        try {
+            return Optional.of(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    private static LibC loadLibC() {
+        if (System.getProperty("jna.boot.library.path") == null) {
+            dispatchLibraryFolder().ifPresent(folder -> System.setProperty("jna.boot.library.path", folder.toString()));
+        }
+        return Native.loadLibrary("c", LibC.class);
+    }
+
     private interface LibC extends Library {
-        LibC INSTANCE = Native.loadLibrary("c", LibC.class);
+        LibC INSTANCE = loadLibC();
 
         long syscall(long number);
 

@@ -47,6 +47,14 @@ class BackgroundPriorityTest {
         }
     }
 
+    @Test
+    void jnaLoadsItsNativeLibraryFromTheBuildNotFromACopyOutOfItsJar() {
+        BackgroundPriority.lowerCurrentThread(); // loads JNA, if nothing has yet
+        Path folder = BackgroundPriority.dispatchLibraryFolder()
+                .orElseThrow(() -> new AssertionError("the build puts JNA's native library in target/lib"));
+        assertEquals(folder.resolve(System.mapLibraryName("jnidispatch")).toString(), System.getProperty("jnidispatch.path"));
+    }
+
     private static List<Path> compilerThreads() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.filter(task -> read(task.resolve("comm")).matches("C[12] CompilerThre.*")).toList();
