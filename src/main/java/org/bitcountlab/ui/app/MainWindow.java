@@ -9,6 +9,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.bitcountlab.ui.common.FirstFrame;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
@@ -28,7 +29,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, ViewModels viewModels) {
         this.stage = stage;
         this.viewModels = viewModels;
-        addIconWhenDecoded();
+        FirstFrame.then(this::addIconWhenDecoded);
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setWidth(1280);
@@ -68,12 +69,12 @@ public final class MainWindow {
     }
 
     /**
-     * The window icon, decoded in the background: a 512-pixel icon took the JavaFX thread about
-     * 50 ms at start, and the window manager can show it a moment after the window. It is made
-     * (packaging/make-icons.sh) at the size JavaFX hands the window system, 128 pixels on Linux
-     * and macOS: JavaFX scales the icon to that size on the JavaFX thread, which from 512 pixels
-     * took it about 30 ms before the first frame, and decoding the 16-bit 512-pixel source and
-     * scaling it had the JIT compile the decoder, about 0.5 s of a core while the window started.
+     * The window icon, decoded in the background once the first frame has begun: the window
+     * manager shows it a moment after the window. A 512-pixel icon took the JavaFX thread about
+     * 50 ms at start; it is made (packaging/make-icons.sh) at the size JavaFX hands the window
+     * system, 128 pixels on Linux and macOS, and JavaFX still passes every pixel through its
+     * scaler on the JavaFX thread (15 ms, and a compile of the scaler's loop, just before the
+     * first frame when the icon came first).
      */
     private void addIconWhenDecoded() {
         String icon = MainWindow.class.getResource("/org/bitcountlab/ui/window-icon.png").toExternalForm();
