@@ -27,6 +27,7 @@ public class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         UiReport.mark("toolkit");
+        UiReport.prepare();
         lab = new Lab();
         ViewModels viewModels = new ViewModels(lab);
         UiReport.mark("viewModels");

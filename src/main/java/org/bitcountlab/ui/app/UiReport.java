@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.ui.state.CurrentString;
+import org.bitcountlab.ui.tasks.BackgroundPriority;
 
 /**
  * A report mode for the desktop app ({@code -Dbitcount.uiReport=true}): it measures how long after
@@ -27,26 +28,33 @@ final class UiReport {
     static final String PROPERTY = "bitcount.uiReport";
     private static final long WARM_UP_NANOS = 3_000_000_000L;
 
-    /** Milliseconds after the JVM started at which start-up reached each stage, in order. */
+    /**
+     * The wall-clock time ({@code System.currentTimeMillis()}) at which start-up reached each stage,
+     * in order; made relative to the JVM's start only when printed, as asking the JVM when it started
+     * loads its management code (40-80 ms on the main thread before JavaFX starts).
+     */
     private static final Map<String, Long> STAGES = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private final ViewModels viewModels;
     private final Stage stage;
     private long firstFrameNanos;
-    private double firstFrameMillis;
-    /** When the first frame's pixels were drawn; -1 until then, and where it cannot be known. */
-    private volatile long firstDrawnMillis = -1;
+    private long firstFrameAt;
+    private long fxCpuAtFirstFrame = -1;
+    private double processCpuAtFirstFrame = -1;
+    private boolean firstFrameReported;
+    /** When the first frame's pixels were drawn ({@code System.currentTimeMillis()}); -1 until then, and where it cannot be known. */
+    private volatile long firstDrawnAt = -1;
     private boolean drawnReported;
+    /** What the report reads from the JVM, made ready on a thread of its own; null until then. */
+    private static volatile Probes probes;
     private long lastFrameNanos;
     private long longestGapNanos;
     private long frames;
     private volatile boolean trainingStarted;
     private volatile long lastFrameSeen = System.nanoTime();
     private volatile String stalledIn;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long trainingStartNanos;
     private long[] cpuAtTrainingStart;
-    private long renderThread = -1;
     private int toggles;
     private int togglesAnsweredAtOnce;
     private long slowestToggleNanos;
@@ -59,7 +67,23 @@ final class UiReport {
     /** Notes that start-up reached a stage; costs nothing when no report is asked for. */
     static void mark(String stage) {
         if (requested()) {
-            STAGES.put(stage, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+            STAGES.put(stage, System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * Makes ready, on a thread of its own at the lower priority, what the report reads from the
+     * JVM. Call once JavaFX has started (its render thread is looked up); costs nothing when no
+     * report is asked for.
+     */
+    static void prepare() {
+        if (requested()) {
+            Thread probing = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                probes = Probes.take();
+            }, "ui-report-probes");
+            probing.setDaemon(true);
+            probing.start();
         }
     }
 
@@ -105,20 +129,38 @@ final class UiReport {
     }
 
     /**
-     * JavaFX's render thread ({@code QuantumRenderer-0}, which rasterises the frames), looked up
-     * once at the first frame, not when training starts: listing the threads stops them all, which
-     * would itself stall a frame that is timed.
+     * What the report reads from the JVM, taken on a thread of its own while the window is built:
+     * loading the management code on the JavaFX thread would add its own time to the figures.
+     *
+     * @param renderThread JavaFX's render thread ({@code QuantumRenderer-0}, which rasterises the
+     *     frames), looked up once: listing the threads stops them all
      */
-    private static long renderThreadId() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
-                .mapToLong(Thread::getId).findFirst().orElse(-1);
+    private record Probes(long jvmStartMillis, ThreadMXBean threads, long renderThread) {
+
+        static Probes take() {
+            long renderThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::getId).findFirst().orElse(-1);
+            Probes probes = new Probes(ManagementFactory.getRuntimeMXBean().getStartTime(), ManagementFactory.getThreadMXBean(),
+                    renderThread);
+            probes.renderCpu(); // the first calls load code
+            processCpuMillis();
+            return probes;
+        }
+
+        long renderCpu() {
+            return renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread);
+        }
+
+        long sinceJvmStart(long millis) {
+            return millis - jvmStartMillis;
+        }
     }
 
     /** CPU nanoseconds used so far by the JavaFX thread (the caller) and the render thread; -1 where unknown. */
     private long[] windowThreadsCpu() {
-        long render = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread);
-        return new long[] {threads.getCurrentThreadCpuTime(), render};
+        Probes ready = probes;
+        return ready == null ? new long[] {-1, -1} : new long[] {ready.threads().getCurrentThreadCpuTime(), ready.renderCpu()};
     }
 
     /** The share of the wall-clock time since training started that each window thread ran; -1 where unknown. */
@@ -138,21 +180,24 @@ final class UiReport {
                 ? os.getProcessCpuTime() / 1e6 : -1;
     }
 
+    /** "1545 ms", or "an unknown time" where the reading was not ready or not possible. */
+    private static String millis(double millis) {
+        return millis < 0 ? "an unknown time" : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
     /** "main 310 ms, toolkit 820 ms, ...": how long after the JVM started each stage was reached. */
-    private static String stages() {
+    private static String stages(Probes probes) {
         StringBuilder text = new StringBuilder();
         synchronized (STAGES) {
             STAGES.forEach((stage, millis) -> text.append(text.length() == 0 ? "" : ", ").append(stage).append(' ')
-                    .append(millis).append(" ms"));
+                    .append(probes.sinceJvmStart(millis)).append(" ms"));
         }
         return text.toString();
     }
 
     void start() {
-        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
         watchTheFxThread(Thread.currentThread());
-        boolean drawnKnown = DrawnFrames.whenNextDrawn(stage.getScene(),
-                () -> firstDrawnMillis = System.currentTimeMillis() - jvmStartMillis);
+        boolean drawnKnown = DrawnFrames.whenNextDrawn(stage.getScene(), () -> firstDrawnAt = System.currentTimeMillis());
         drawnReported = !drawnKnown;
         if (!drawnKnown) {
             System.out.println("first frame drawn: not known here (JavaFX's tracker is closed to the app; with JavaFX on"
@@ -162,18 +207,26 @@ final class UiReport {
             @Override
             public void handle(long now) {
                 if (firstFrameNanos == 0) {
+                    // only the readings here: what they are printed with waits for a later frame
                     firstFrameNanos = now;
-                    firstFrameMillis = System.currentTimeMillis() - jvmStartMillis;
-                    renderThread = renderThreadId();
-                    windowThreadsCpu(); // its first call loads code; not while frames are timed
-                    System.out.printf(Locale.ROOT, "first frame %.0f ms after the JVM started (%s; the JavaFX thread ran"
-                            + " %.0f ms of it, all threads together %.0f ms)%n", firstFrameMillis, stages(),
-                            threads.getCurrentThreadCpuTime() / 1e6, processCpuMillis());
+                    firstFrameAt = System.currentTimeMillis();
+                    if (probes != null) {
+                        fxCpuAtFirstFrame = probes.threads().getCurrentThreadCpuTime();
+                        processCpuAtFirstFrame = processCpuMillis();
+                    }
+                    return;
                 }
-                if (!drawnReported && firstDrawnMillis >= 0) {
+                Probes ready = probes;
+                if (!firstFrameReported && ready != null) {
+                    firstFrameReported = true;
+                    System.out.printf(Locale.ROOT, "first frame %d ms after the JVM started (%s; the JavaFX thread ran"
+                            + " %s of it, all threads together %s)%n", ready.sinceJvmStart(firstFrameAt), stages(ready),
+                            millis(fxCpuAtFirstFrame / 1e6), millis(processCpuAtFirstFrame));
+                }
+                if (!drawnReported && firstDrawnAt >= 0 && ready != null) {
                     drawnReported = true;
                     DrawnFrames.stop(stage.getScene());
-                    System.out.printf(Locale.ROOT, "first frame drawn %d ms after the JVM started%n", firstDrawnMillis);
+                    System.out.printf(Locale.ROOT, "first frame drawn %d ms after the JVM started%n", ready.sinceJvmStart(firstDrawnAt));
                 }
                 if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
                     // as a person would: press Train once the window has settled
@@ -208,11 +261,11 @@ final class UiReport {
                     double[] busy = busySinceTrainingStarted();
                     System.out.printf(Locale.ROOT, "while training, the JavaFX thread was busy %.0f%% of the time and the"
                             + " render thread %.0f%%%n", 100 * busy[0], 100 * busy[1]);
-                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%.0f,\"firstFrameDrawnMs\":%d,\"framesWhileTraining\":%d,"
+                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%d,\"firstFrameDrawnMs\":%d,\"framesWhileTraining\":%d,"
                             + "\"longestFrameGapMs\":%.1f,"
                             + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f,"
                             + "\"fxThreadBusy\":%.3f,\"renderThreadBusy\":%.3f}%n",
-                            firstFrameMillis, firstDrawnMillis, frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
+                            ready.sinceJvmStart(firstFrameAt), firstDrawnAt < 0 ? -1 : ready.sinceJvmStart(firstDrawnAt), frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
                             slowestToggleNanos / 1e6, busy[0], busy[1]);
                     Platform.exit();
                 }
