@@ -1,5 +1,8 @@
 package org.bitcountlab.ui.app;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -11,6 +14,14 @@ import org.bitcountlab.ui.tasks.BackgroundPriority;
 /** The JavaFX application: one main window. */
 public class DesktopApp extends Application {
 
+    /**
+     * JavaFX's logger, quiet while JavaFX starts. JavaFX warns at every start that it runs from
+     * the class path ("Unsupported JavaFX configuration"), which is how the jar and the installers
+     * run it; that one record, the first the JVM's logging formats (its time zone, its formatter),
+     * took 60-70 ms before the toolkit started. Held here, as the logging keeps its loggers weakly.
+     */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
     private Lab lab;
 
     /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
@@ -20,12 +31,14 @@ public class DesktopApp extends Application {
         Thread compilers = new Thread(BackgroundPriority::forTheCompilers, "compiler-priority");
         compilers.setDaemon(true);
         compilers.start(); // in the background: loading the native access takes longer than the rest
+        JAVAFX_LOGGER.setLevel(Level.SEVERE); // until start(): see JAVAFX_LOGGER
         Application.launch(DesktopApp.class, args);
         System.exit(0);
     }
 
     @Override
     public void start(Stage stage) {
+        JAVAFX_LOGGER.setLevel(null); // JavaFX's warnings from here on are the app's business
         UiReport.mark("toolkit");
         UiReport.prepare();
         lab = new Lab();
