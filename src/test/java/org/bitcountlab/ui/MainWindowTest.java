@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -56,6 +58,17 @@ class MainWindowTest extends MainWindowFixture {
         robot.moveTo("#bit4");
         assertThat(bit.getTooltip()).isNotNull();
         assertThat(bit.getTooltip().getText()).isEqualTo("Bit 5: click to flip");
+    }
+
+    /** The settings and the error chart explain themselves: their help is a tooltip once the window is up. */
+    @Test
+    void theFieldsAndTheErrorChartHaveTheirHelpAsTooltips(FxRobot robot) throws Exception {
+        TextField hidden = robot.lookup("#hiddenField").queryAs(TextField.class);
+        waitFor(10, () -> hidden.getTooltip() != null);
+        assertThat(hidden.getTooltip().getText()).startsWith("LSTM units.").isEqualTo(hidden.getAccessibleHelp());
+        Node errorChart = robot.lookup("#errorChart").query();
+        waitFor(10, () -> errorChart.getProperties().values().stream().anyMatch(Tooltip.class::isInstance));
+        assertThat(errorChart.getAccessibleHelp()).contains("50,000 strings it never trained on");
     }
 
     /** The window opens with the tab it shows; the others are made in the frames after, unasked. */

@@ -11,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.util.Callback;
 
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.Tips;
 import org.bitcountlab.ui.common.ViewScope;
 
 /**
@@ -27,12 +28,17 @@ final class ViewFactory implements Callback<Class<?>, Object> {
         available.put(ViewFactory.class, this);
     }
 
-    /** Loads a view from its FXML, in the current language, with its controller made here. */
+    /**
+     * Loads a view from its FXML, in the current language, with its controller made here; its
+     * tooltips follow once the window has begun its first frame ({@link Tips}).
+     */
     Parent load(String fxml) {
         FXMLLoader loader = new FXMLLoader(ViewFactory.class.getResource(fxml), Messages.bundle());
         loader.setControllerFactory(this);
         try {
-            return loader.load();
+            Parent view = loader.load();
+            Tips.afterFirstFrame(view);
+            return view;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,7 @@
 package org.bitcountlab.ui.biteditor;
 
 import javafx.fxml.FXML;
-import javafx.scene.control.Tooltip;
 
-import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 
 /** The softmax over the counts for the string in the bit editor. */
@@ -21,7 +19,6 @@ public final class SoftmaxView {
 
     @FXML
     private void initialize() {
-        Tooltip.install(softmaxChart, new Tooltip(Messages.get("softmax.tooltip")));
         scope.follow(viewModel.predictionProperty(), (obs, old, now) -> softmaxChart.show(now));
     }
 }

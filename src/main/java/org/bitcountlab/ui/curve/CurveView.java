@@ -11,7 +11,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
@@ -73,11 +72,9 @@ public final class CurveView {
         scope.listen(viewModel.overlays(), (ListChangeListener<RunRecord>) change -> showOverlays());
         showOverlays();
         scope.follow(viewModel.epochSpanProperty(), (obs, old, now) -> setEpochSpan());
-        Tooltip explanation = new Tooltip();
-        Tooltip.install(errorChart, explanation);
         scope.follow(viewModel.heldOutSampleProperty(), (obs, old, now) -> {
             errorChart.setTitle(Messages.get("chart.error.title", Formats.grouped(now.longValue())));
-            explanation.setText(Messages.get("chart.error.tooltip", Formats.grouped(now.longValue())));
+            errorChart.setAccessibleHelp(Messages.get("chart.error.tooltip", Formats.grouped(now.longValue())));
         });
         scope.follow(viewModel.headlineProperty(), (obs, old, now) -> headlineLabel.setText(text(now)));
         scope.follow(viewModel.testHeadlineProperty(), (obs, old, now) -> testHeadlineLabel.setText(text(now)));
