@@ -21,6 +21,9 @@ import org.bitcountlab.ui.state.Presentation;
  */
 public final class MainWindow {
 
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
     private final Stage stage;
     private final ViewModels viewModels;
     private ViewScope scope;
@@ -32,8 +35,6 @@ public final class MainWindow {
         FirstFrame.then(this::addIconWhenDecoded);
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
-        stage.setWidth(1280);
-        stage.setHeight(800);
         stage.setOnCloseRequest(event -> viewModels.lab().shutdown());
         viewModels.header().languageProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(old)) {
@@ -55,7 +56,11 @@ public final class MainWindow {
     private void build() {
         ViewScope next = new ViewScope();
         Parent root = new ViewFactory(viewModels, next).load("/org/bitcountlab/ui/app/MainView.fxml");
-        Scene scene = new Scene(root);
+        // the size the window shows it at, so that JavaFX lays it out once, at that size, before the
+        // first frame: sized to its content, the scene was laid out at its preferred size and then
+        // again in the first frame, every chart's axes included, at the window's
+        Scene shown = stage.getScene();
+        Scene scene = shown == null ? new Scene(root, WIDTH, HEIGHT) : new Scene(root, shown.getWidth(), shown.getHeight());
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
         KeyboardShortcuts.install(scene, viewModels);
         stage.setScene(scene);
