@@ -25,6 +25,7 @@ import org.bitcountlab.ui.state.LabModel;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window, headless. */
 class MainWindowTest extends MainWindowFixture {
@@ -206,6 +207,9 @@ class MainWindowTest extends MainWindowFixture {
 
         robot.clickOn("#stepButton");
         waitFor(90, () -> lab.run().curve().size() == 2 && lab.run().getState() == CurrentRun.State.PAUSED);
+        // seen from this thread while the FX thread may still be inside the call that paused the
+        // run (the status line is set after the state): let it finish before reading the window
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pauseButton").queryButton().getText()).isEqualTo("Resume");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Paused at epoch 2 of 100");
     }

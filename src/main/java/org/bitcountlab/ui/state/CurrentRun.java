@@ -185,7 +185,8 @@ public final class CurrentRun {
         if (current.takeStarted() && state.get() == State.TRAINING) {
             status.show("status.training", 0, s.epochs());
         }
-        List<EpochResult> added = current.takeEpochs();
+        RunChannel.Finished delivered = current.takeEpochs();
+        List<EpochResult> added = delivered.epochs();
         if (!added.isEmpty()) {
             curve.addAll(added);
             progress.set((double) curve.size() / s.epochs());
@@ -200,7 +201,7 @@ public final class CurrentRun {
             models.show(new LabModel(current.modelId, LabModel.Origin.TRAINING, "",
                     new TrainedModel(s, curve, seconds, null, fresh)));
         }
-        if (current.takePausedAfterEpoch() && state.get() == State.TRAINING) {
+        if (delivered.paused() && state.get() == State.TRAINING) {
             current.pausedAt(System.nanoTime());
             showPaused();
         }

@@ -73,20 +73,28 @@ final class RunChannel implements TrainingListener {
         return started.getAndSet(false);
     }
 
-    boolean takePausedAfterEpoch() {
-        return pausedAfterEpoch.getAndSet(false);
-    }
 
     ParameterSnapshot takeParameters() {
         return parameters.getAndSet(null);
     }
 
-    List<EpochResult> takeEpochs() {
+    /** The epochs finished since the last take, and whether the run has paused after one of them, as asked. */
+    record Finished(List<EpochResult> epochs, boolean paused) {
+    }
+
+    /**
+     * Takes the epochs finished since the last take. Whether the run paused is read first: the run
+     * adds an epoch and only then says it paused after it, so a pause is never taken before its
+     * epoch (read the other way round, a frame could take no epoch, then the pause, and show the
+     * run paused an epoch early).
+     */
+    Finished takeEpochs() {
+        boolean paused = pausedAfterEpoch.getAndSet(false);
         List<EpochResult> taken = new ArrayList<>();
         for (EpochResult result; (result = epochs.poll()) != null; ) {
             taken.add(result);
         }
-        return taken;
+        return new Finished(taken, paused);
     }
 
     void pausedAt(long nanos) {
