@@ -35,6 +35,9 @@ final class UiReport {
      */
     private static final Map<String, Long> STAGES = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** What the report reads from the JVM, made ready on a thread of its own ({@link #prepare}); null until then. */
+    private static volatile Probes probes;
+
     private final ViewModels viewModels;
     private final Stage stage;
     private long firstFrameNanos;
@@ -45,8 +48,6 @@ final class UiReport {
     /** When the first frame's pixels were drawn ({@code System.currentTimeMillis()}); -1 until then, and where it cannot be known. */
     private volatile long firstDrawnAt = -1;
     private boolean drawnReported;
-    /** What the report reads from the JVM, made ready on a thread of its own; null until then. */
-    private static volatile Probes probes;
     private long lastFrameNanos;
     private long longestGapNanos;
     private long frames;
@@ -180,6 +181,11 @@ final class UiReport {
                 ? os.getProcessCpuTime() / 1e6 : -1;
     }
 
+    /** Milliseconds from the JVM's start to {@code at} (a {@code System.currentTimeMillis()}); -1 where either is unknown. */
+    private static long sinceJvmStart(Probes probes, long at) {
+        return probes == null || at < 0 ? -1 : probes.sinceJvmStart(at);
+    }
+
     /** "1545 ms", or "an unknown time" where the reading was not ready or not possible. */
     private static String millis(double millis) {
         return millis < 0 ? "an unknown time" : String.format(Locale.ROOT, "%.0f ms", millis);
@@ -265,7 +271,8 @@ final class UiReport {
                             + "\"longestFrameGapMs\":%.1f,"
                             + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f,"
                             + "\"fxThreadBusy\":%.3f,\"renderThreadBusy\":%.3f}%n",
-                            ready.sinceJvmStart(firstFrameAt), firstDrawnAt < 0 ? -1 : ready.sinceJvmStart(firstDrawnAt), frames, longestGapNanos / 1e6, toggles, togglesAnsweredAtOnce,
+                            sinceJvmStart(ready, firstFrameAt), sinceJvmStart(ready, firstDrawnAt), frames, longestGapNanos / 1e6,
+                            toggles, togglesAnsweredAtOnce,
                             slowestToggleNanos / 1e6, busy[0], busy[1]);
                     Platform.exit();
                 }

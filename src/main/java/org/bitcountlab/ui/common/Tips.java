@@ -10,8 +10,8 @@ import javafx.scene.control.Tooltip;
  * view gives a control or a chart its help text as {@code accessibleHelp} (in its FXML, or in code
  * where the text changes): a screen reader has it at once, and the tooltip that shows the same
  * text to the pointer, and follows it when it changes, comes a frame later. Each tooltip is a
- * small window of its own, and the 30 the first views made took the JavaFX thread about 5% of its
- * time before the first frame.
+ * small window of its own: the 23 made before the first frame took about 5% of the JavaFX
+ * thread's time before it.
  */
 public final class Tips {
 
