@@ -14,17 +14,20 @@ import org.bitcountlab.ui.tasks.BackgroundPriority;
 /** The JavaFX application: one main window. */
 public class DesktopApp extends Application {
 
+    private static final String XML_INPUT_FACTORY = "javax.xml.stream.XMLInputFactory";
+
+    private Lab lab;
+
     /**
      * JavaFX's logger, quiet while JavaFX starts. JavaFX warns at every start that it runs from
      * the class path ("Unsupported JavaFX configuration"), which is how the jar and the installers
      * run it; that one record, the first the JVM's logging formats (its time zone, its formatter),
-     * took 60-70 ms before the toolkit started. Held here, as the logging keeps its loggers weakly.
+     * took 60-70 ms before the toolkit started. Held here, as the logging keeps its loggers weakly;
+     * in a class of its own, so that the logging starts when {@code launchApp} first asks for it.
      */
-    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
-
-    private static final String XML_INPUT_FACTORY = "javax.xml.stream.XMLInputFactory";
-
-    private Lab lab;
+    private static final class JavaFxLogger {
+        static final Logger LOGGER = Logger.getLogger("javafx");
+    }
 
     /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
     public static void launchApp(String[] args) {
@@ -33,7 +36,7 @@ public class DesktopApp extends Application {
         Thread compilers = new Thread(BackgroundPriority::forTheCompilers, "compiler-priority");
         compilers.setDaemon(true);
         compilers.start(); // in the background: loading the native access takes longer than the rest
-        JAVAFX_LOGGER.setLevel(Level.SEVERE); // until start(): see JAVAFX_LOGGER
+        JavaFxLogger.LOGGER.setLevel(Level.SEVERE); // until start(): see JavaFxLogger
         // FXML's parser, named: FXMLLoader asks for one at every load, and unnamed, the JDK first
         // looks for another in each of the 65 jars on the class path (in a scratch program with the
         // app's class path the first request took 130 ms, against 35 ms named)
@@ -46,7 +49,7 @@ public class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        JAVAFX_LOGGER.setLevel(null); // JavaFX's warnings from here on are the app's business
+        JavaFxLogger.LOGGER.setLevel(null); // JavaFX's warnings from here on are the app's business
         UiReport.mark("toolkit");
         UiReport.prepare();
         lab = new Lab();
