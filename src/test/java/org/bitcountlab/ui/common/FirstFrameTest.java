@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -23,14 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
 
-    private final AtomicLong frames = new AtomicLong();
-    // keeps JavaFX drawing frames, and counts them
-    private final AnimationTimer frameCounter = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            frames.incrementAndGet();
-        }
-    };
+    private final FrameCounter frameCounter = new FrameCounter();
 
     @Start
     void start(Stage stage) {
@@ -51,9 +43,9 @@ class FirstFrameTest {
         AtomicLong framesWhenRun = new AtomicLong();
         AtomicInteger runsRightAway = new AtomicInteger(-1);
         robot.interact(() -> {
-            framesWhenAsked.set(frames.get());
+            framesWhenAsked.set(frameCounter.frames());
             FirstFrame.then(() -> {
-                framesWhenRun.set(frames.get());
+                framesWhenRun.set(frameCounter.frames());
                 runs.incrementAndGet();
             });
             runsRightAway.set(runs.get());
@@ -66,7 +58,7 @@ class FirstFrameTest {
         assertThat(framesWhenRun.get()).isGreaterThanOrEqualTo(framesWhenAsked.get() + 2);
 
         long later = framesWhenRun.get() + 10;
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frames.get() >= later);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frameCounter.frames() >= later);
         assertThat(runs.get()).isEqualTo(1);
     }
 }

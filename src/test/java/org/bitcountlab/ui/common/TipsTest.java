@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -30,12 +29,7 @@ class TipsTest {
     private final Button unhelped = new Button("Reset");
     private final Region chart = new Region();
     private final VBox view = new VBox(helped, ownTooltip, unhelped, new VBox(chart));
-    // keeps JavaFX drawing frames
-    private final AnimationTimer frames = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-        }
-    };
+    private final FrameCounter frames = new FrameCounter(); // keeps JavaFX drawing frames
 
     @Start
     void start(Stage stage) {
