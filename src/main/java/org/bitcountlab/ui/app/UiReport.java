@@ -1,7 +1,5 @@
 package org.bitcountlab.ui.app;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +34,7 @@ final class UiReport {
     private static final Map<String, Long> STAGES = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** What the report reads from the JVM, made ready on a thread of its own ({@link #prepare}); null until then. */
-    private static volatile Probes probes;
+    private static volatile ReportProbes probes;
 
     private final ViewModels viewModels;
     private final Stage stage;
@@ -81,7 +79,7 @@ final class UiReport {
         if (requested()) {
             Thread probing = new Thread(() -> {
                 BackgroundPriority.lowerCurrentThread();
-                probes = Probes.take();
+                probes = ReportProbes.take();
             }, "ui-report-probes");
             probing.setDaemon(true);
             probing.start();
@@ -129,39 +127,10 @@ final class UiReport {
         watcher.start();
     }
 
-    /**
-     * What the report reads from the JVM, taken on a thread of its own while the window is built:
-     * loading the management code on the JavaFX thread would add its own time to the figures.
-     *
-     * @param renderThread JavaFX's render thread ({@code QuantumRenderer-0}, which rasterises the
-     *     frames), looked up once: listing the threads stops them all
-     */
-    private record Probes(long jvmStartMillis, ThreadMXBean threads, long renderThread) {
-
-        static Probes take() {
-            long renderThread = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().startsWith("QuantumRenderer"))
-                    .mapToLong(Thread::getId).findFirst().orElse(-1);
-            Probes probes = new Probes(ManagementFactory.getRuntimeMXBean().getStartTime(), ManagementFactory.getThreadMXBean(),
-                    renderThread);
-            probes.renderCpu(); // the first calls load code
-            processCpuMillis();
-            return probes;
-        }
-
-        long renderCpu() {
-            return renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread);
-        }
-
-        long sinceJvmStart(long millis) {
-            return millis - jvmStartMillis;
-        }
-    }
-
     /** CPU nanoseconds used so far by the JavaFX thread (the caller) and the render thread; -1 where unknown. */
     private long[] windowThreadsCpu() {
-        Probes ready = probes;
-        return ready == null ? new long[] {-1, -1} : new long[] {ready.threads().getCurrentThreadCpuTime(), ready.renderCpu()};
+        ReportProbes ready = probes;
+        return ready == null ? new long[] {-1, -1} : new long[] {ready.currentThreadCpu(), ready.renderCpu()};
     }
 
     /** The share of the wall-clock time since training started that each window thread ran; -1 where unknown. */
@@ -175,14 +144,8 @@ final class UiReport {
         return busy;
     }
 
-    /** Processor time the whole JVM has used (the JIT compiler's threads included); -1 where unknown. */
-    private static double processCpuMillis() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() / 1e6 : -1;
-    }
-
     /** Milliseconds from the JVM's start to {@code at} (a {@code System.currentTimeMillis()}); -1 where either is unknown. */
-    private static long sinceJvmStart(Probes probes, long at) {
+    private static long sinceJvmStart(ReportProbes probes, long at) {
         return probes == null || at < 0 ? -1 : probes.sinceJvmStart(at);
     }
 
@@ -192,7 +155,7 @@ final class UiReport {
     }
 
     /** "main 310 ms, toolkit 820 ms, ...": how long after the JVM started each stage was reached. */
-    private static String stages(Probes probes) {
+    private static String stages(ReportProbes probes) {
         StringBuilder text = new StringBuilder();
         synchronized (STAGES) {
             STAGES.forEach((stage, millis) -> text.append(text.length() == 0 ? "" : ", ").append(stage).append(' ')
@@ -217,12 +180,12 @@ final class UiReport {
                     firstFrameNanos = now;
                     firstFrameAt = System.currentTimeMillis();
                     if (probes != null) {
-                        fxCpuAtFirstFrame = probes.threads().getCurrentThreadCpuTime();
-                        processCpuAtFirstFrame = processCpuMillis();
+                        fxCpuAtFirstFrame = probes.currentThreadCpu();
+                        processCpuAtFirstFrame = ReportProbes.processCpuMillis();
                     }
                     return;
                 }
-                Probes ready = probes;
+                ReportProbes ready = probes;
                 if (!firstFrameReported && ready != null) {
                     firstFrameReported = true;
                     System.out.printf(Locale.ROOT, "first frame %d ms after the JVM started (%s; the JavaFX thread ran"
