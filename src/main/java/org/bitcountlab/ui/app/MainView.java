@@ -1,6 +1,5 @@
 package org.bitcountlab.ui.app;
 
-import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -10,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
+import org.bitcountlab.ui.common.FirstFrame;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -49,23 +49,15 @@ public final class MainView {
      * appears, one per frame: the window opens with only what it shows, and stays responsive.
      */
     private void loadTheOtherTabsAfterTheFirstFrame() {
-        new AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames < 2) {
-                    return; // the first frame is the window itself
-                }
-                Tab empty = tabs.getTabs().stream().filter(tab -> tab.getContent() == null).findFirst().orElse(null);
-                boolean replaced = tabs.getScene() != null && tabs.getScene().getWindow() == null; // by a language change
-                if (empty == null || replaced) {
-                    stop();
-                } else {
-                    fill(empty);
-                }
+        FirstFrame.eachFrameAfter(() -> {
+            Tab empty = tabs.getTabs().stream().filter(tab -> tab.getContent() == null).findFirst().orElse(null);
+            boolean replaced = tabs.getScene() != null && tabs.getScene().getWindow() == null; // by a language change
+            if (empty == null || replaced) {
+                return false;
             }
-        }.start();
+            fill(empty);
+            return true;
+        });
     }
 
     private void fill(Tab tab) {

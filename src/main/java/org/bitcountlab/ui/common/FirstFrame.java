@@ -1,5 +1,7 @@
 package org.bitcountlab.ui.common;
 
+import java.util.function.BooleanSupplier;
+
 import javafx.animation.AnimationTimer;
 
 /**
@@ -22,14 +24,25 @@ public final class FirstFrame {
      * Call on the FX thread.
      */
     public static void then(Runnable action) {
+        eachFrameAfter(() -> {
+            action.run();
+            return false;
+        });
+    }
+
+    /**
+     * Runs {@code step} on the FX thread once per frame, from the frame {@link #then} would run
+     * in, for as long as it returns {@code true}: work split into pieces of one frame each.
+     * Call on the FX thread.
+     */
+    public static void eachFrameAfter(BooleanSupplier step) {
         new AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (++frames == 2) { // the first frame is the window itself
+                if (++frames >= 2 && !step.getAsBoolean()) { // the first frame is the window itself
                     stop();
-                    action.run();
                 }
             }
         }.start();

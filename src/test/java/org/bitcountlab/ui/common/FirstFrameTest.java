@@ -2,6 +2,8 @@ package org.bitcountlab.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +20,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The background loads wait until the window has begun its first frame, and start once. */
+/**
+ * The background loads wait until the window has begun its first frame, and start once; work split
+ * into frames (the tabs not shown) takes one piece per frame and stops when it says it is done.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
 
@@ -60,5 +65,26 @@ class FirstFrameTest {
         long later = framesWhenRun.get() + 10;
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frameCounter.frames() >= later);
         assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
+    void workSplitIntoFramesTakesOnePiecePerFrameUntilItIsDone(FxRobot robot) throws Exception {
+        AtomicLong framesWhenAsked = new AtomicLong();
+        List<Long> framesOfEachPiece = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            framesWhenAsked.set(frameCounter.frames());
+            FirstFrame.eachFrameAfter(() -> {
+                framesOfEachPiece.add(frameCounter.frames());
+                return framesOfEachPiece.size() < 4;
+            });
+        });
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> framesOfEachPiece.size() == 4);
+        assertThat(framesOfEachPiece.get(0)).isGreaterThanOrEqualTo(framesWhenAsked.get() + 2);
+        assertThat(framesOfEachPiece).isSorted().doesNotHaveDuplicates();
+
+        long later = framesOfEachPiece.get(3) + 10;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> frameCounter.frames() >= later);
+        assertThat(framesOfEachPiece).hasSize(4);
     }
 }
