@@ -295,8 +295,8 @@ class ClassroomTest extends MainWindowFixture {
                 .isEqualTo("Hidden size: whole numbers from 1 to 512, separated by commas");
 
         robot.interact(() -> {
-            viewModels.runs().variableProperty().set(SweepVariable.TRAINING_SET_SIZE);
-            viewModels.runs().valuesTextProperty().set("10, 1,000");
+            viewModels.runs().form().variableProperty().set(SweepVariable.TRAINING_SET_SIZE);
+            viewModels.runs().form().valuesTextProperty().set("10, 1,000");
         });
         robot.clickOn("#sweepButton");
         assertThat(robot.lookup("#sweepError").queryAs(Label.class).getText()).isEqualTo(
@@ -330,11 +330,11 @@ class ClassroomTest extends MainWindowFixture {
         robot.interact(() -> viewModels.settings().trainSize().textProperty().set("200"));
         robot.clickOn("Runs and sweeps");
         robot.interact(() -> {
-            viewModels.runs().baseProperty().set(SweepBase.CUSTOM);
-            viewModels.runs().variableProperty().set(SweepVariable.HIDDEN_SIZE);
-            viewModels.runs().valuesTextProperty().set(values);
-            viewModels.runs().seedsTextProperty().set(Integer.toString(seeds));
-            viewModels.runs().epochsTextProperty().set("2");
+            viewModels.runs().form().baseProperty().set(SweepBase.CUSTOM);
+            viewModels.runs().form().variableProperty().set(SweepVariable.HIDDEN_SIZE);
+            viewModels.runs().form().valuesTextProperty().set(values);
+            viewModels.runs().form().seedsTextProperty().set(Integer.toString(seeds));
+            viewModels.runs().form().epochsTextProperty().set("2");
         });
     }
 

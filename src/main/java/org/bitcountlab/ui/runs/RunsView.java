@@ -89,19 +89,19 @@ public final class RunsView {
     private void showSweepControls() {
         sweepBaseChoice.getItems().setAll(SweepBase.choices());
         sweepBaseChoice.setConverter(converter(SweepBase::label));
-        sweepBaseChoice.valueProperty().bindBidirectional(viewModel.baseProperty());
+        sweepBaseChoice.valueProperty().bindBidirectional(viewModel.form().baseProperty());
         sweepVariableChoice.getItems().setAll(SweepVariable.values());
-        sweepVariableChoice.setConverter(converter(RunsViewModel::variableName));
-        sweepVariableChoice.valueProperty().bindBidirectional(viewModel.variableProperty());
-        sweepSizesField.textProperty().bindBidirectional(viewModel.valuesTextProperty());
-        sweepSeedsField.textProperty().bindBidirectional(viewModel.seedsTextProperty());
-        sweepEpochsField.textProperty().bindBidirectional(viewModel.epochsTextProperty());
+        sweepVariableChoice.setConverter(converter(SweepForm::variableName));
+        sweepVariableChoice.valueProperty().bindBidirectional(viewModel.form().variableProperty());
+        sweepSizesField.textProperty().bindBidirectional(viewModel.form().valuesTextProperty());
+        sweepSeedsField.textProperty().bindBidirectional(viewModel.form().seedsTextProperty());
+        sweepEpochsField.textProperty().bindBidirectional(viewModel.form().epochsTextProperty());
         sweepButton.disableProperty().bind(viewModel.canSweepProperty().not());
         stopSweepButton.disableProperty().bind(viewModel.sweepingProperty().not());
         sweepProgressBar.visibleProperty().bind(viewModel.sweepingProperty());
         sweepProgressBar.progressProperty().bind(viewModel.sweepFractionProperty());
-        scope.follow(viewModel.baseProperty(), (obs, old, now) -> sweepAboutLabel.setText(now.about().text()));
-        scope.follow(viewModel.problemProperty(), (obs, old, now) -> {
+        scope.follow(viewModel.form().baseProperty(), (obs, old, now) -> sweepAboutLabel.setText(now.about().text()));
+        scope.follow(viewModel.form().problemProperty(), (obs, old, now) -> {
             sweepError.setText(now == null ? "" : now.text());
             sweepError.setManaged(now != null);
         });

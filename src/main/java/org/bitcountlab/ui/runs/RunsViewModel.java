@@ -2,33 +2,24 @@ package org.bitcountlab.ui.runs;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.bitcountlab.core.sweep.ReadySweep;
 import org.bitcountlab.core.sweep.SweepListener;
 import org.bitcountlab.core.sweep.SweepPlan;
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.sweep.SweepResult;
-import org.bitcountlab.core.sweep.SweepVariable;
-import org.bitcountlab.core.training.TrainingSettings;
-import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.settings.SettingsViewModel;
 import org.bitcountlab.ui.state.CurrentRun;
@@ -49,16 +40,9 @@ public final class RunsViewModel implements SweepChannel.Receiver {
 
     private final CurrentRun run;
     private final RunHistory history;
-    private final SettingsViewModel settings;
     private final TaskService tasks;
     private final StatusLine status;
-    private final ObjectProperty<SweepBase> base = new SimpleObjectProperty<>(this, "base");
-    private final ObjectProperty<SweepVariable> variable = new SimpleObjectProperty<>(this, "variable",
-            SweepVariable.HIDDEN_SIZE);
-    private final StringProperty valuesText = new SimpleStringProperty(this, "valuesText", "");
-    private final StringProperty seedsText = new SimpleStringProperty(this, "seedsText", "");
-    private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText", "");
-    private final ReadOnlyObjectWrapper<Message> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final SweepForm form;
     private final ReadOnlyObjectWrapper<Message> sweepProgress = new ReadOnlyObjectWrapper<>(this, "sweepProgress");
     private final ReadOnlyDoubleWrapper sweepFraction = new ReadOnlyDoubleWrapper(this, "sweepFraction", 0);
     private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper(this, "sweeping", false);
@@ -74,15 +58,12 @@ public final class RunsViewModel implements SweepChannel.Receiver {
             StatusLine status) {
         this.run = run;
         this.history = history;
-        this.settings = settings;
         this.tasks = tasks;
         this.status = status;
-        base.addListener((obs, old, now) -> now.ready().ifPresent(this::fillFrom));
-        base.set(SweepBase.of(ReadySweep.HIDDEN_FEW_STRINGS));
+        this.form = new SweepForm(settings);
         canSweep = Bindings.createBooleanBinding(
-                () -> !run.runningProperty().get() && !run.sweepingProperty().get()
-                        && (base.get().ready().isPresent() || settings.validProperty().get()),
-                run.runningProperty(), run.sweepingProperty(), base, settings.validProperty());
+                () -> !run.runningProperty().get() && !run.sweepingProperty().get() && form.hasBase(),
+                run.runningProperty(), run.sweepingProperty(), form.baseProperty(), settings.validProperty());
         run.sweepingProperty().addListener((obs, was, now) -> {
             if (!now && current != null) {
                 forgetSweep(); // reset or shutdown took the training core back
@@ -90,18 +71,9 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         });
     }
 
-    /** A ready sweep fills the fields with its plan; the fields stay editable. */
-    private void fillFrom(ReadySweep ready) {
-        SweepPlan plan = ready.plan();
-        variable.set(plan.variable());
-        valuesText.set(SweepValues.format(plan.values()));
-        seedsText.set(LocaleNumbers.formatInteger(plan.seeds()));
-        epochsText.set(LocaleNumbers.formatInteger(plan.base().epochs()));
-    }
-
     /** Starts the sweep the fields describe; false, with a {@link #problemProperty() problem}, if it cannot. */
     public boolean sweep() {
-        SweepPlan plan = plan();
+        SweepPlan plan = form.plan();
         if (plan == null || !canSweep.get() || !run.beginSweep()) {
             return false;
         }
@@ -123,45 +95,6 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         if (channel != null) {
             channel.sweep.cancel();
         }
-    }
-
-    /** The plan the fields describe, or null with the reason set as the problem. */
-    private SweepPlan plan() {
-        problem.set(null);
-        TrainingSettings baseSettings = base.get().ready().map(ready -> ready.plan().base())
-                .orElse(settings.settingsProperty().get());
-        if (baseSettings == null) {
-            return refuse(new Message("sweep.invalid.settings"));
-        }
-        List<Integer> values = SweepValues.parse(valuesText.get());
-        int largest = variable.get() == SweepVariable.HIDDEN_SIZE ? TrainingSettings.MAX_HIDDEN
-                : (1 << baseSettings.length()) - 1;
-        if (values.isEmpty() || values.stream().anyMatch(v -> v < 1 || v > largest)) {
-            return refuse(new Message("sweep.invalid.values", variableName(variable.get()), largest));
-        }
-        OptionalLong seeds = LocaleNumbers.parseInteger(seedsText.get());
-        if (seeds.isEmpty() || seeds.getAsLong() < 1 || seeds.getAsLong() > SweepPlan.MAX_SEEDS) {
-            return refuse(new Message("sweep.invalid.seeds", SweepPlan.MAX_SEEDS));
-        }
-        OptionalLong epochs = LocaleNumbers.parseInteger(epochsText.get());
-        if (epochs.isEmpty() || epochs.getAsLong() < TrainingSettings.MIN_EPOCHS
-                || epochs.getAsLong() > TrainingSettings.MAX_EPOCHS) {
-            return refuse(new Message("sweep.invalid.epochs", TrainingSettings.MAX_EPOCHS));
-        }
-        SweepPlan plan = new SweepPlan(baseSettings.withEpochs((int) epochs.getAsLong()), variable.get(), values,
-                (int) seeds.getAsLong());
-        List<String> problems = plan.problems();
-        // what the checks above cannot know (a batch larger than a training set, too many values) comes from core
-        return problems.isEmpty() ? plan : refuse(new Message("sweep.invalid.plan", String.join("; ", problems)));
-    }
-
-    private SweepPlan refuse(Message why) {
-        problem.set(why);
-        return null;
-    }
-
-    static Message variableName(SweepVariable variable) {
-        return new Message("sweep.vary." + variable.id());
     }
 
     @Override
@@ -210,9 +143,10 @@ public final class RunsViewModel implements SweepChannel.Receiver {
             root = root.getCause();
         }
         sweepProgress.set(null);
-        problem.set(new Message("sweep.failed", root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage()));
-        status.show(problem.get().key(), problem.get().arguments());
+        Message why = new Message("sweep.failed", root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage());
+        form.failed(why);
+        status.show(why.key(), why.arguments());
         release();
     }
 
@@ -250,31 +184,9 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         return history.selected();
     }
 
-    /** A ready sweep, or custom: the settings panel's settings. */
-    public ObjectProperty<SweepBase> baseProperty() {
-        return base;
-    }
-
-    public ObjectProperty<SweepVariable> variableProperty() {
-        return variable;
-    }
-
-    /** The values of the varied setting, separated by commas, semicolons or spaces. */
-    public StringProperty valuesTextProperty() {
-        return valuesText;
-    }
-
-    public StringProperty seedsTextProperty() {
-        return seedsText;
-    }
-
-    public StringProperty epochsTextProperty() {
-        return epochsText;
-    }
-
-    /** Why the sweep cannot start or failed, or null. */
-    public ReadOnlyObjectProperty<Message> problemProperty() {
-        return problem.getReadOnlyProperty();
+    /** The sweep's fields, and what is wrong with them. */
+    public SweepForm form() {
+        return form;
     }
 
     /** "Run 2 of 18 (hidden size 4, seed 2), about 40 s left" while a sweep runs, then how it ended. */

@@ -179,7 +179,7 @@ public final class SweepChart extends CanvasView {
             }
         }
         g.setFill(INK);
-        g.fillText(new Message("sweep.axis.x", RunsViewModel.variableName(plan.variable())).text(),
+        g.fillText(new Message("sweep.axis.x", SweepForm.variableName(plan.variable())).text(),
                 (plot.left + plot.right) / 2, plot.bottom + text * 2.2);
     }
 
