@@ -1,7 +1,9 @@
 package org.bitcountlab.core.training;
 
 import java.util.Arrays;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -55,15 +57,27 @@ public final class Evaluator {
         int chunks = (sorted.length + chunk - 1) / chunk;
         long[][][] partial = new long[chunks][][];
         AtomicLong done = new AtomicLong();
+        // one workspace per thread at work, handed from chunk to chunk
+        Queue<PrefixTreeForward.Workspace> idle = new ConcurrentLinkedQueue<>();
+        Queue<PrefixTreeForward.Workspace> made = new ConcurrentLinkedQueue<>();
         IntStream.range(0, chunks).parallel().forEach(index -> {
             if (cancelled.getAsBoolean()) {
                 return;
             }
             int from = index * chunk;
             int to = Math.min(sorted.length, from + chunk);
-            partial[index] = confusion(forward, sorted, from, to, classes);
+            PrefixTreeForward.Workspace workspace = idle.poll();
+            if (workspace == null) {
+                workspace = forward.workspace(Math.min(chunk, sorted.length));
+                made.add(workspace);
+            }
+            partial[index] = confusion(forward, workspace, sorted, from, to, classes);
+            idle.add(workspace);
             progress.accept((double) done.addAndGet(to - from) / sorted.length);
         });
+        // only here are all chunks done; after a failure others may still run, and JavaCPP frees
+        // the buffers of workspaces left unclosed when they are collected
+        made.forEach(PrefixTreeForward.Workspace::close);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("evaluation cancelled");
         }
@@ -134,9 +148,10 @@ public final class Evaluator {
         return java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
-    private static long[][] confusion(PrefixTreeForward forward, int[] sorted, int from, int to, int classes) {
+    private static long[][] confusion(PrefixTreeForward forward, PrefixTreeForward.Workspace workspace, int[] sorted,
+            int from, int to, int classes) {
         int[] predicted = new int[to - from];
-        forward.predictSorted(sorted, from, to, predicted);
+        forward.predictSorted(sorted, from, to, predicted, workspace);
         long[][] confusion = new long[classes][classes];
         for (int i = from; i < to; i++) {
             confusion[BitStrings.countOnes(sorted[i])][predicted[i - from]]++;
