@@ -65,33 +65,26 @@ public final class PrefixTreeForward {
      * threads at once.
      */
     public void predictSorted(int[] sorted, int from, int to, int[] predicted) {
-        try (Workspace workspace = workspace(Math.max(1, to - from))) {
+        try (Workspace workspace = new Workspace(parameters, Math.max(1, to - from))) {
             predictSorted(sorted, from, to, predicted, workspace);
         }
     }
 
     /**
-     * Room to score up to {@code capacity} strings at a time. Scoring in a workspace reused from one
-     * group of strings to the next allocates nothing: the full test set is 64 groups, each of which
-     * allocated 25 MB, and under ZGC (the window's collector) that made it 3-5 times slower.
-     */
-    public Workspace workspace(int capacity) {
-        return new Workspace(capacity);
-    }
-
-    /**
-     * As {@link #predictSorted(int[], int, int, int[])}, in {@code workspace}, made by this forward
-     * pass for at least {@code to - from} strings; one thread at a time may use a workspace.
+     * As {@link #predictSorted(int[], int, int, int[])}, in {@code workspace}, which must {@link
+     * Workspace#fits fit} this model and {@code to - from} strings; one thread at a time may use a
+     * workspace.
      */
     public void predictSorted(int[] sorted, int from, int to, int[] predicted, Workspace workspace) {
         int count = to - from;
         if (count <= 0) {
             return;
         }
-        if (workspace.forward() != this || count > workspace.capacity) {
-            throw new IllegalArgumentException("a workspace of this forward pass for " + count + " strings is needed");
+        if (!workspace.fits(parameters, count)) {
+            throw new IllegalArgumentException("the workspace does not fit " + count + " strings of this model");
         }
         Workspace w = workspace;
+        w.load(this);
         int width = 2 + hidden;
         float[] parentH = w.parentH;
         float[] parentC = w.parentC;
@@ -205,11 +198,17 @@ public final class PrefixTreeForward {
 
     /**
      * The arrays and OpenBLAS buffers that scoring a group of strings works in: two generations of
-     * state swapped level by level, the gates, and copies of the weights for OpenBLAS. Close it to
+     * state swapped level by level, the gates, and the weights for OpenBLAS. Reused from one group
+     * to the next, and from one model to the next of the same shape, scoring allocates nothing: the
+     * full test set is 64 groups, each of which allocated 25 MB, and under ZGC (the window's
+     * collector) that made it 3-5 times slower; a training run scores twice an epoch. Close it to
      * free the native buffers.
      */
-    public final class Workspace implements AutoCloseable {
+    public static final class Workspace implements AutoCloseable {
 
+        private final CellType cellType;
+        private final int hidden;
+        private final int classes;
         private final int capacity;
         private final float[] parentH;
         private final float[] parentC;
@@ -228,13 +227,19 @@ public final class PrefixTreeForward {
         private final FloatPointer nativeInput;
         private final FloatPointer nativeGates;
         private final FloatPointer nativeLogits;
+        private PrefixTreeForward loaded;
 
-        private Workspace(int capacity) {
+        /** Room for up to {@code capacity} strings at a time, for models of {@code shape}'s cell, size and length. */
+        public Workspace(ParameterSnapshot shape, int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("capacity " + capacity);
             }
-            int states = hidden * capacity;
+            this.cellType = shape.cellType();
+            this.hidden = shape.hidden();
+            this.classes = shape.classes();
             this.capacity = capacity;
+            int gates = cellType.blocksPerUnit() * hidden;
+            int states = hidden * capacity;
             parentH = new float[states];
             parentC = new float[states];
             h = new float[states];
@@ -247,24 +252,30 @@ public final class PrefixTreeForward {
             prevCell = new float[states];
             cellTanh = new float[states];
             logits = new float[classes * capacity];
-            nativeWeights = new FloatPointer(weights);
-            nativeOutputWeights = new FloatPointer(outputWeights);
+            nativeWeights = new FloatPointer((long) (2 + hidden) * gates);
+            nativeOutputWeights = new FloatPointer((long) hidden * classes);
             nativeInput = new FloatPointer((long) (2 + hidden) * capacity);
             nativeGates = new FloatPointer((long) gates * capacity);
             nativeLogits = new FloatPointer((long) classes * capacity);
         }
 
-        private PrefixTreeForward forward() {
-            return PrefixTreeForward.this;
+        /** Whether it can score {@code count} strings of a model like {@code parameters}. */
+        public boolean fits(ParameterSnapshot parameters, int count) {
+            return parameters.cellType() == cellType && parameters.hidden() == hidden
+                    && parameters.classes() == classes && count <= capacity;
         }
 
-        /** The most strings scored at once in it. */
-        public int capacity() {
-            return capacity;
+        private void load(PrefixTreeForward forward) {
+            if (loaded != forward) {
+                nativeWeights.position(0).put(forward.weights);
+                nativeOutputWeights.position(0).put(forward.outputWeights);
+                loaded = forward;
+            }
         }
 
         @Override
         public void close() {
+            loaded = null;
             nativeWeights.close();
             nativeOutputWeights.close();
             nativeInput.close();

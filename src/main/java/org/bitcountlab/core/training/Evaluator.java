@@ -1,9 +1,7 @@
 package org.bitcountlab.core.training;
 
 import java.util.Arrays;
-import java.util.Queue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -43,12 +41,24 @@ public final class Evaluator {
         return evaluate(parameters, SilencedUnits.none(), values, progress, cancelled);
     }
 
+    /** Scores in {@code workspaces}' workspaces, and leaves them there for the next evaluation. */
+    public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, ScoringWorkspaces workspaces) {
+        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, () -> false, workspaces);
+    }
+
     /**
      * @param progress  receives the fraction done, 0..1, from worker threads
      * @param cancelled polled between chunks; when it answers true a {@link CancellationException} is thrown
      */
     public static Evaluation evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int[] values,
             DoubleConsumer progress, BooleanSupplier cancelled) {
+        try (ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
+            return evaluate(parameters, silenced, values, progress, cancelled, workspaces);
+        }
+    }
+
+    private static Evaluation evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int[] values,
+            DoubleConsumer progress, BooleanSupplier cancelled, ScoringWorkspaces workspaces) {
         int length = parameters.length();
         int classes = parameters.classes();
         int[] sorted = sorted(values, length);
@@ -57,27 +67,18 @@ public final class Evaluator {
         int chunks = (sorted.length + chunk - 1) / chunk;
         long[][][] partial = new long[chunks][][];
         AtomicLong done = new AtomicLong();
-        // one workspace per thread at work, handed from chunk to chunk
-        Queue<PrefixTreeForward.Workspace> idle = new ConcurrentLinkedQueue<>();
-        Queue<PrefixTreeForward.Workspace> made = new ConcurrentLinkedQueue<>();
+        int capacity = Math.min(chunk, sorted.length);
         IntStream.range(0, chunks).parallel().forEach(index -> {
             if (cancelled.getAsBoolean()) {
                 return;
             }
             int from = index * chunk;
             int to = Math.min(sorted.length, from + chunk);
-            PrefixTreeForward.Workspace workspace = idle.poll();
-            if (workspace == null) {
-                workspace = forward.workspace(Math.min(chunk, sorted.length));
-                made.add(workspace);
-            }
+            PrefixTreeForward.Workspace workspace = workspaces.take(parameters, capacity);
             partial[index] = confusion(forward, workspace, sorted, from, to, classes);
-            idle.add(workspace);
+            workspaces.give(workspace);
             progress.accept((double) done.addAndGet(to - from) / sorted.length);
         });
-        // only here are all chunks done; after a failure others may still run, and JavaCPP frees
-        // the buffers of workspaces left unclosed when they are collected
-        made.forEach(PrefixTreeForward.Workspace::close);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("evaluation cancelled");
         }

@@ -97,15 +97,15 @@ public final class TrainingRun {
                 settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction(),
                 implementation);
         List<Minibatch> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
-        try (TrainingStep step = TrainingStep.of(network)) {
-            return train(network, step, train, heldOut, minibatches);
+        try (TrainingStep step = TrainingStep.of(network); ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
+            return train(network, step, workspaces, train, heldOut, minibatches);
         } finally {
             NetworkFactory.release(network);
         }
     }
 
-    private RunResult train(MultiLayerNetwork network, TrainingStep step, int[] train, int[] heldOut,
-            List<Minibatch> minibatches) {
+    private RunResult train(MultiLayerNetwork network, TrainingStep step, ScoringWorkspaces workspaces, int[] train,
+            int[] heldOut, List<Minibatch> minibatches) {
         int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
         ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
@@ -161,8 +161,8 @@ public final class TrainingRun {
             }
             parameters = fresh;
             lastSnapshot = System.nanoTime();
-            double heldOutError = Evaluator.evaluate(parameters, heldOut).errorPercent();
-            double trainingError = Evaluator.evaluate(parameters, trainInOrder).errorPercent();
+            double heldOutError = Evaluator.evaluate(parameters, heldOut, workspaces).errorPercent();
+            double trainingError = Evaluator.evaluate(parameters, trainInOrder, workspaces).errorPercent();
             EpochResult result = new EpochResult(epoch, lossSum / train.length, heldOutError, trainNanos / 1e9,
                     trainingError);
             curve.add(result);

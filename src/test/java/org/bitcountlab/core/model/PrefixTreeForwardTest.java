@@ -9,46 +9,52 @@ import java.util.Random;
 import org.bitcountlab.core.training.PretrainedModel;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation scores group after group of strings in one workspace per thread. */
+/** Evaluations score group after group of strings, of one model after another, in one workspace per thread. */
 class PrefixTreeForwardTest {
 
+    private final int[] values = new Random(5).ints(6000, 0, 1 << 20).sorted().toArray();
+
     @Test
-    void aWorkspaceUsedGroupAfterGroupAnswersAsEachStringAlone() throws Exception {
+    void aWorkspaceUsedGroupAfterGroupAndModelAfterModelAnswersAsANewOne() throws Exception {
         ParameterSnapshot pretrained = PretrainedModel.load().parameters();
-        Predictor predictor = new Predictor(pretrained);
-        int[] values = new Random(5).ints(6000, 0, 1 << 20).sorted().toArray();
-        PrefixTreeForward forward = new PrefixTreeForward(pretrained);
+        ParameterSnapshot untrained = ParameterSnapshot.untrained(20, pretrained.hidden(), 3);
         // a large group, then smaller ones that end where nothing of the large one may remain
         int[][] groups = {{0, 4000}, {4000, 4010}, {4010, 6000}, {5999, 6000}, {0, 4000}};
-        long distinctAnswers;
-        try (PrefixTreeForward.Workspace workspace = forward.workspace(4000)) {
-            for (int[] group : groups) {
-                int[] predicted = new int[group[1] - group[0]];
-                forward.predictSorted(values, group[0], group[1], predicted, workspace);
-                for (int i = group[0]; i < group[1]; i++) {
-                    assertThat(predicted[i - group[0]]).as("string %d in group from %d", values[i], group[0])
-                            .isEqualTo(predictor.predict(values[i]).predictedCount());
+        try (PrefixTreeForward.Workspace workspace = new PrefixTreeForward.Workspace(pretrained, 4000)) {
+            for (ParameterSnapshot model : new ParameterSnapshot[] {pretrained, untrained, pretrained}) {
+                PrefixTreeForward forward = new PrefixTreeForward(model);
+                for (int[] group : groups) {
+                    int[] inNew = new int[group[1] - group[0]];
+                    forward.predictSorted(values, group[0], group[1], inNew); // in a workspace of its own
+                    int[] reused = new int[inNew.length];
+                    forward.predictSorted(values, group[0], group[1], reused, workspace);
+                    assertThat(reused).as("model %s, group from %d", model == pretrained ? "pretrained" : "untrained",
+                            group[0]).containsExactly(inNew);
                 }
             }
-            int[] all = new int[4000];
-            forward.predictSorted(values, 0, 4000, all, workspace);
-            distinctAnswers = Arrays.stream(all).distinct().count();
         }
-        assertThat(distinctAnswers).as("counts from few to many ones").isGreaterThan(8);
+        // what they answered is the model's answer, string by string
+        int[] predicted = new int[values.length];
+        new PrefixTreeForward(pretrained).predictSorted(values, 0, values.length, predicted);
+        Predictor predictor = new Predictor(pretrained);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(predicted[i]).as("string %d", values[i]).isEqualTo(predictor.predict(values[i]).predictedCount());
+        }
+        assertThat(Arrays.stream(predicted).distinct().count()).as("counts from few to many ones").isGreaterThan(8);
     }
 
     @Test
-    void aWorkspaceTooSmallOrOfAnotherModelIsRefused() {
-        ParameterSnapshot parameters = ParameterSnapshot.untrained(12, 7, 4);
+    void aWorkspaceTooSmallOrOfAnotherShapeIsRefused() {
+        ParameterSnapshot parameters = ParameterSnapshot.untrained(20, 7, 4);
         PrefixTreeForward forward = new PrefixTreeForward(parameters);
-        PrefixTreeForward other = new PrefixTreeForward(parameters);
-        int[] values = {1, 2, 3, 4};
-        try (PrefixTreeForward.Workspace small = forward.workspace(3);
-             PrefixTreeForward.Workspace others = other.workspace(4)) {
-            assertThatThrownBy(() -> forward.predictSorted(values, 0, 4, new int[4], small))
-                    .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> forward.predictSorted(values, 0, 4, new int[4], others))
-                    .isInstanceOf(IllegalArgumentException.class);
+        try (PrefixTreeForward.Workspace small = new PrefixTreeForward.Workspace(parameters, 3);
+             PrefixTreeForward.Workspace wider = new PrefixTreeForward.Workspace(ParameterSnapshot.untrained(20, 8, 4), 4);
+             PrefixTreeForward.Workspace rnn = new PrefixTreeForward.Workspace(
+                     ParameterSnapshot.untrained(CellType.SIMPLE_RNN, 20, 7, 4), 4)) {
+            for (PrefixTreeForward.Workspace workspace : new PrefixTreeForward.Workspace[] {small, wider, rnn}) {
+                assertThatThrownBy(() -> forward.predictSorted(values, 0, 4, new int[4], workspace))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 }

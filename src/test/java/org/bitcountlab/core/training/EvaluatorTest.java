@@ -3,6 +3,7 @@ package org.bitcountlab.core.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
@@ -77,6 +78,26 @@ class EvaluatorTest {
         assertThat(dl4j.nearTies()).isLessThan(test.length / 500);
         assertThat(disagreements).isLessThanOrEqualTo(2L * dl4j.nearTies());
         assertThat(Math.abs(evaluation.errors() - dl4j.errors(test))).isLessThanOrEqualTo(dl4j.nearTies());
+    }
+
+    /** A training run scores through one set of workspaces, model after model, as a fresh evaluation does. */
+    @Test
+    void workspacesKeptBetweenEvaluationsScoreEachModelAsAFreshEvaluation() {
+        int[] heldOut = BitStringDataset.create(20, 10_000, 4).heldOutSample(3 * Evaluator.MAX_CHUNK + 100);
+        int[] few = Arrays.copyOf(heldOut, 500);
+        try (ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
+            for (long seed = 1; seed <= 3; seed++) {
+                ParameterSnapshot model = ParameterSnapshot.untrained(20, 6, seed);
+                for (int[] values : new int[][] {heldOut, few}) {
+                    Evaluation kept = Evaluator.evaluate(model, values, workspaces);
+                    Evaluation fresh = Evaluator.evaluate(model, values);
+                    assertThat(kept.confusion()).as("seed %d, %d strings", seed, values.length)
+                            .isDeepEqualTo(fresh.confusion());
+                }
+            }
+            assertThat(workspaces.idle()).as("one per thread that scored, kept for the next evaluation")
+                    .isBetween(1, Evaluator.parallelChunks());
+        }
     }
 
     @Test
