@@ -91,15 +91,18 @@ public final class MemoryBudget {
                 Math.max(training.nativeBytes(), evaluation.nativeBytes()));
     }
 
-    /** What scoring {@code strings} strings needs: the sorted copy and one chunk per thread. */
+    /** What scoring {@code strings} strings needs: the sorted copy and one workspace per thread. */
     public static Estimate evaluation(int length, int hidden, long strings) {
         long chunk = Math.min(strings, Evaluator.chunkSize(hidden));
         long chunks = Math.min(Evaluator.parallelChunks(), Math.max(1, strings / Math.max(1, chunk)));
         long gates = 4L * hidden;
         long width = 2L + hidden;
+        long classes = length + 1L;
+        // a workspace: the chunk's state and its logits, and OpenBLAS's copies of the weights, the
+        // stacked input, the gates and the logits
         long heap = 2 * strings * Integer.BYTES // the test strings and their sorted copy
-                + chunks * chunk * (Evaluator.floatsPerString(hidden) * Float.BYTES + 4L * Integer.BYTES);
-        long nativeBytes = chunks * (width * gates + chunk * (width + gates)) * Float.BYTES;
+                + chunks * chunk * ((Evaluator.floatsPerString(hidden) + classes) * Float.BYTES + 4L * Integer.BYTES);
+        long nativeBytes = chunks * (width * gates + hidden * classes + chunk * (width + gates + classes)) * Float.BYTES;
         return new Estimate(heap, nativeBytes + ParameterSnapshot.parameterCount(length, hidden) * (long) Float.BYTES);
     }
 
@@ -125,9 +128,10 @@ public final class MemoryBudget {
         long dl4jNative = WORKSPACE_FACTOR * batch * (3 * steps * hidden + 2 * hidden + 2 * steps + 1) * Float.BYTES;
         long data = (s.shuffleEachEpoch() ? batch : s.trainSize()) * encoded;
         long nativeBytes = shardNative + dl4jNative + 4 * parameters * Float.BYTES + data;
-        // each epoch scores the held-out sample and then every training string
+        // each epoch scores the held-out sample and then every training string, in workspaces the
+        // run keeps beside its shards
         Estimate scoring = evaluation(s.length(), s.hidden(), Math.max(s.evalSample(), s.trainSize()));
-        return new Estimate(heap + scoring.heapBytes(), Math.max(nativeBytes, scoring.nativeBytes()));
+        return new Estimate(heap + scoring.heapBytes(), nativeBytes + scoring.nativeBytes());
     }
 
     /** Why these settings cannot run in this budget, or empty if they can. */
