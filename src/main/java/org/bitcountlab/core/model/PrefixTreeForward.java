@@ -65,25 +65,27 @@ public final class PrefixTreeForward {
      * threads at once.
      */
     public void predictSorted(int[] sorted, int from, int to, int[] predicted) {
-        try (Workspace workspace = new Workspace(parameters, Math.max(1, to - from))) {
+        if (to <= from) {
+            return;
+        }
+        try (Workspace workspace = new Workspace(parameters, to - from)) {
             predictSorted(sorted, from, to, predicted, workspace);
         }
     }
 
     /**
-     * As {@link #predictSorted(int[], int, int, int[])}, in {@code workspace}, which must {@link
+     * As {@link #predictSorted(int[], int, int, int[])}, in the workspace {@code w}, which must {@link
      * Workspace#fits fit} this model and {@code to - from} strings; one thread at a time may use a
      * workspace.
      */
-    public void predictSorted(int[] sorted, int from, int to, int[] predicted, Workspace workspace) {
+    public void predictSorted(int[] sorted, int from, int to, int[] predicted, Workspace w) {
         int count = to - from;
         if (count <= 0) {
             return;
         }
-        if (!workspace.fits(parameters, count)) {
+        if (!w.fits(parameters, count)) {
             throw new IllegalArgumentException("the workspace does not fit " + count + " strings of this model");
         }
-        Workspace w = workspace;
         w.load(this);
         int width = 2 + hidden;
         float[] parentH = w.parentH;
@@ -198,11 +200,11 @@ public final class PrefixTreeForward {
 
     /**
      * The arrays and OpenBLAS buffers that scoring a group of strings works in: two generations of
-     * state swapped level by level, the gates, and the weights for OpenBLAS. Reused from one group
-     * to the next, and from one model to the next of the same shape, scoring allocates nothing: the
-     * full test set is 64 groups, each of which allocated 25 MB, and under ZGC (the window's
-     * collector) that made it 3-5 times slower; a training run scores twice an epoch. Close it to
-     * free the native buffers.
+     * state swapped level by level, the gates, the logits, and the weights for OpenBLAS (copied in
+     * when a forward pass other than the last one uses it). Reused from one group to the next and
+     * from one model to the next of the same shape, since made anew for each group they came to
+     * 1.2 KB a string, and under ZGC (the window's collector) the full test set's 1.2 GB of them made
+     * it several times slower. Close it to free the native buffers.
      */
     public static final class Workspace implements AutoCloseable {
 
@@ -228,6 +230,7 @@ public final class PrefixTreeForward {
         private final FloatPointer nativeGates;
         private final FloatPointer nativeLogits;
         private PrefixTreeForward loaded;
+        private boolean closed;
 
         /** Room for up to {@code capacity} strings at a time, for models of {@code shape}'s cell, size and length. */
         public Workspace(ParameterSnapshot shape, int capacity) {
@@ -243,7 +246,7 @@ public final class PrefixTreeForward {
             parentH = new float[states];
             parentC = new float[states];
             h = new float[states];
-            c = new float[Math.max(states, capacity)]; // also the leaves' best logits
+            c = new float[states];
             parentPrefix = new int[capacity];
             prefix = new int[capacity];
             parentOf = new int[capacity];
@@ -259,9 +262,9 @@ public final class PrefixTreeForward {
             nativeLogits = new FloatPointer((long) classes * capacity);
         }
 
-        /** Whether it can score {@code count} strings of a model like {@code parameters}. */
+        /** Whether it can score {@code count} strings of a model like {@code parameters}: open, and large enough. */
         public boolean fits(ParameterSnapshot parameters, int count) {
-            return parameters.cellType() == cellType && parameters.hidden() == hidden
+            return !closed && parameters.cellType() == cellType && parameters.hidden() == hidden
                     && parameters.classes() == classes && count <= capacity;
         }
 
@@ -275,6 +278,10 @@ public final class PrefixTreeForward {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             loaded = null;
             nativeWeights.close();
             nativeOutputWeights.close();

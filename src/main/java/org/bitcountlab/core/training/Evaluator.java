@@ -75,8 +75,11 @@ public final class Evaluator {
             int from = index * chunk;
             int to = Math.min(sorted.length, from + chunk);
             PrefixTreeForward.Workspace workspace = workspaces.take(parameters, capacity);
-            partial[index] = confusion(forward, workspace, sorted, from, to, classes);
-            workspaces.give(workspace);
+            try {
+                partial[index] = confusion(forward, workspace, sorted, from, to, classes);
+            } finally {
+                workspaces.give(workspace);
+            }
             progress.accept((double) done.addAndGet(to - from) / sorted.length);
         });
         if (cancelled.getAsBoolean()) {

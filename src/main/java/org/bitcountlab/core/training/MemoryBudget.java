@@ -94,7 +94,7 @@ public final class MemoryBudget {
     /** What scoring {@code strings} strings needs: the sorted copy and one workspace per thread. */
     public static Estimate evaluation(int length, int hidden, long strings) {
         long chunk = Math.min(strings, Evaluator.chunkSize(hidden));
-        long chunks = Math.min(Evaluator.parallelChunks(), Math.max(1, strings / Math.max(1, chunk)));
+        long chunks = Math.min(Evaluator.parallelChunks(), Math.max(1, (strings + chunk - 1) / Math.max(1, chunk)));
         long gates = 4L * hidden;
         long width = 2L + hidden;
         long classes = length + 1L;

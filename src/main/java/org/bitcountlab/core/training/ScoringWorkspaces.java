@@ -8,14 +8,14 @@ import org.bitcountlab.core.model.PrefixTreeForward;
 
 /**
  * The workspaces evaluations score in, kept from one evaluation to the next: a training run scores
- * its model twice an epoch, and made anew each time their arrays were most of what it allocated
- * (about 100 MB an epoch of the tutorial's settings). One per thread at work; any thread may take
- * and return one. Close it after the last evaluation: a workspace still in use then is left to the
- * garbage collector, which frees its native buffers too.
+ * its model twice an epoch, and workspaces made anew each time were most of what it allocated. One
+ * per thread at work; any thread may take and return one. A workspace returned after {@link #close()}
+ * (by a thread still scoring when an evaluation failed) is closed then.
  */
 public final class ScoringWorkspaces implements AutoCloseable {
 
     private final Queue<PrefixTreeForward.Workspace> idle = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
     /** A workspace for {@code count} strings of a model like {@code parameters}; one that does not fit is closed. */
     PrefixTreeForward.Workspace take(ParameterSnapshot parameters, int count) {
@@ -30,6 +30,9 @@ public final class ScoringWorkspaces implements AutoCloseable {
 
     void give(PrefixTreeForward.Workspace workspace) {
         idle.add(workspace);
+        if (closed) {
+            close();
+        }
     }
 
     /** Workspaces waiting for the next evaluation; for tests. */
@@ -39,6 +42,7 @@ public final class ScoringWorkspaces implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (PrefixTreeForward.Workspace workspace = idle.poll(); workspace != null; workspace = idle.poll()) {
             workspace.close();
         }

@@ -41,8 +41,16 @@ public final class FirstFrame {
 
             @Override
             public void handle(long now) {
-                if (++frames >= 2 && !step.getAsBoolean()) { // the first frame is the window itself
-                    stop();
+                if (++frames < 2) {
+                    return; // the first frame is the window itself
+                }
+                boolean done = true; // also when the step throws: it would throw again every frame
+                try {
+                    done = !step.getAsBoolean();
+                } finally {
+                    if (done) {
+                        stop();
+                    }
                 }
             }
         }.start();

@@ -71,7 +71,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         });
     }
 
-    /** Starts the sweep the fields describe; false, with a {@link #problemProperty() problem}, if it cannot. */
+    /** Starts the sweep the fields describe; false, with a {@link SweepForm#problemProperty() problem}, if it cannot. */
     public boolean sweep() {
         SweepPlan plan = form.plan();
         if (plan == null || !canSweep.get() || !run.beginSweep()) {

@@ -89,7 +89,7 @@ public final class SweepForm {
         return null;
     }
 
-    /** A sweep started from these fields failed: said where the fields' problems are. */
+    /** A sweep started from these fields failed: the reason shows where their problems do. */
     void failed(Message why) {
         problem.set(why);
     }

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.bitcountlab.core.training.PretrainedModel;
 import org.junit.jupiter.api.Test;
 
-/** Evaluations score group after group of strings, of one model after another, in one workspace per thread. */
+/** An evaluation's threads each score group after group of strings, of one model after another, in one workspace. */
 class PrefixTreeForwardTest {
 
     private final int[] values = new Random(5).ints(6000, 0, 1 << 20).sorted().toArray();
@@ -44,14 +44,17 @@ class PrefixTreeForwardTest {
     }
 
     @Test
-    void aWorkspaceTooSmallOrOfAnotherShapeIsRefused() {
+    void aWorkspaceTooSmallOfAnotherShapeOrClosedIsRefused() {
         ParameterSnapshot parameters = ParameterSnapshot.untrained(20, 7, 4);
         PrefixTreeForward forward = new PrefixTreeForward(parameters);
         try (PrefixTreeForward.Workspace small = new PrefixTreeForward.Workspace(parameters, 3);
              PrefixTreeForward.Workspace wider = new PrefixTreeForward.Workspace(ParameterSnapshot.untrained(20, 8, 4), 4);
              PrefixTreeForward.Workspace rnn = new PrefixTreeForward.Workspace(
-                     ParameterSnapshot.untrained(CellType.SIMPLE_RNN, 20, 7, 4), 4)) {
-            for (PrefixTreeForward.Workspace workspace : new PrefixTreeForward.Workspace[] {small, wider, rnn}) {
+                     ParameterSnapshot.untrained(CellType.SIMPLE_RNN, 20, 7, 4), 4);
+             PrefixTreeForward.Workspace shorter = new PrefixTreeForward.Workspace(ParameterSnapshot.untrained(16, 7, 4), 4);
+             PrefixTreeForward.Workspace closed = new PrefixTreeForward.Workspace(parameters, 4)) {
+            closed.close();
+            for (PrefixTreeForward.Workspace workspace : new PrefixTreeForward.Workspace[] {small, wider, rnn, shorter, closed}) {
                 assertThatThrownBy(() -> forward.predictSorted(values, 0, 4, new int[4], workspace))
                         .isInstanceOf(IllegalArgumentException.class);
             }

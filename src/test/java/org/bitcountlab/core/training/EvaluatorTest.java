@@ -85,14 +85,21 @@ class EvaluatorTest {
     void workspacesKeptBetweenEvaluationsScoreEachModelAsAFreshEvaluation() {
         int[] heldOut = BitStringDataset.create(20, 10_000, 4).heldOutSample(3 * Evaluator.MAX_CHUNK + 100);
         int[] few = Arrays.copyOf(heldOut, 500);
+        long[][] firstModels = null;
         try (ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
             for (long seed = 1; seed <= 3; seed++) {
                 ParameterSnapshot model = ParameterSnapshot.untrained(20, 6, seed);
-                for (int[] values : new int[][] {heldOut, few}) {
+                // few strings first: their small workspace is replaced for the many
+                for (int[] values : new int[][] {few, heldOut, few}) {
                     Evaluation kept = Evaluator.evaluate(model, values, workspaces);
                     Evaluation fresh = Evaluator.evaluate(model, values);
                     assertThat(kept.confusion()).as("seed %d, %d strings", seed, values.length)
                             .isDeepEqualTo(fresh.confusion());
+                    if (seed == 1 && values == heldOut) {
+                        firstModels = fresh.confusion();
+                    } else if (seed == 2 && values == heldOut) {
+                        assertThat(fresh.confusion()).as("models that answer differently").isNotEqualTo(firstModels);
+                    }
                 }
             }
             assertThat(workspaces.idle()).as("one per thread that scored, kept for the next evaluation")
