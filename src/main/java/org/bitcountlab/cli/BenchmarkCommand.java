@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
@@ -95,6 +96,8 @@ final class BenchmarkCommand implements Runnable {
         TrainingRun[] holder = new TrainingRun[1];
         AtomicReference<Optional<HostSteal>> timingStarted = new AtomicReference<>(HostSteal.now());
         AtomicReference<Optional<HostSteal>> timingEnded = new AtomicReference<>(Optional.empty());
+        AtomicReference<OptionalLong> allocatedAtStart = new AtomicReference<>(HeapAllocation.now());
+        AtomicReference<OptionalLong> allocatedAtEnd = new AtomicReference<>(OptionalLong.empty());
         holder[0] = new TrainingRun(settings, new TrainingListener() {
             int seen;
 
@@ -104,9 +107,11 @@ final class BenchmarkCommand implements Runnable {
                     times.add(nanos);
                 } else if (seen == warmup) {
                     timingStarted.set(HostSteal.now());
+                    allocatedAtStart.set(HeapAllocation.now());
                 }
                 if (times.size() == minibatches) {
                     timingEnded.set(HostSteal.now());
+                    allocatedAtEnd.set(HeapAllocation.now());
                     holder[0].cancel();
                 }
             }
@@ -121,8 +126,12 @@ final class BenchmarkCommand implements Runnable {
         double[] train = toMillis(times);
         if (timingEnded.get().isEmpty()) {
             timingEnded.set(HostSteal.now());
+            allocatedAtEnd.set(HeapAllocation.now());
         }
         OptionalDouble steal = HostSteal.percentBetween(timingStarted.get(), timingEnded.get());
+        // between the first and the last timed minibatch: the steps, and the epochs' evaluations among them
+        OptionalDouble allocated = HeapAllocation.kilobytesPerStep(allocatedAtStart.get(), allocatedAtEnd.get(),
+                times.size());
 
         Predictor predictor = new Predictor(parameters);
         int[] samples = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).heldOutSample(2000);
@@ -156,6 +165,10 @@ final class BenchmarkCommand implements Runnable {
         out.printf(Locale.ROOT, "%-44s %12.2f %12.2f %12.2f%n", "full test set seconds (" + String.format(Locale.ROOT, "%,d", test.length) + " strings, 3 runs)",
                 median(evalSeconds), evalSeconds[0], evalSeconds[evalSeconds.length - 1]);
         out.printf(Locale.ROOT, "%-44s %12.0f%n", "evaluation strings per second", stringsPerSecond);
+        if (allocated.isPresent()) {
+            out.printf(Locale.ROOT, "%-44s %12.1f%n", "heap KB allocated per minibatch, epochs' scoring in",
+                    allocated.getAsDouble());
+        }
         printSteal(out, steal, "while the minibatches were timed");
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -167,6 +180,7 @@ final class BenchmarkCommand implements Runnable {
         summary.put("predictMs", Json.round(median(predict), 4));
         summary.put("evalStringsPerSecond", Math.round(stringsPerSecond));
         summary.put("evalSeconds", Json.round(median(evalSeconds), 3));
+        summary.put("heapKBPerMinibatch", allocated.isPresent() ? Json.round(allocated.getAsDouble(), 1) : null);
         summary.put("hostStealPercent", stealPercent(steal));
         out.println(Json.line(summary));
     }
