@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.shape.Path;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -246,6 +247,9 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(errorChart(robot).getData()).hasSize(2); // the empty current run and the 1% line
         assertThat(errorChart(robot).getData().get(0).getData()).isEmpty();
         assertThat(lossChart(robot).getData().get(0).getData()).isEmpty();
+        robot.interact(() -> lossChart(robot).layout());
+        assertThat(((Path) lossChart(robot).getData().get(0).getNode()).getElements())
+                .as("the line drawn, not only the data behind it").isEmpty();
         assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
         assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isZero();
         assertThat(robot.lookup("#headlineLabel").queryAs(Label.class).getText()).isEmpty();

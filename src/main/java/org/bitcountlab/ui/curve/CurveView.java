@@ -3,6 +3,7 @@ package org.bitcountlab.ui.curve;
 import java.io.File;
 import java.util.List;
 
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
@@ -41,7 +42,7 @@ public final class CurveView {
     private final CurveViewModel viewModel;
     private final Presentation presentation;
     private final ViewScope scope;
-    private final XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
+    private XYChart.Series<Number, Number> lossSeries = new XYChart.Series<>();
     private ErrorCurvePlot plot;
 
     public CurveView(CurveViewModel viewModel, Presentation presentation, ViewScope scope) {
@@ -110,8 +111,11 @@ public final class CurveView {
 
     private void showCurve(List<? extends EpochResult> all) {
         plot.setCurrent(List.copyOf(all));
-        lossSeries.getData().setAll(all.stream()
-                .map(point -> new XYChart.Data<Number, Number>(point.epoch(), point.meanLoss())).toList());
+        // a new series, as the error chart's: JavaFX keeps drawing a line chart's line after its
+        // series is emptied (Reset left the last run's loss on screen until the next run began)
+        lossSeries = new XYChart.Series<>(lossSeries.getName(), FXCollections.observableArrayList(all.stream()
+                .map(point -> new XYChart.Data<Number, Number>(point.epoch(), point.meanLoss())).toList()));
+        lossChart.getData().setAll(lossSeries);
         scaleLossAxis();
     }
 
