@@ -15,6 +15,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.sweep.SweepPoint;
@@ -133,7 +134,10 @@ public final class RunsView {
     private static <T> TableColumn<RunRecord, T> column(String titleKey, Function<RunRecord, T> value) {
         TableColumn<RunRecord, T> column = new TableColumn<>(Messages.get(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setMinWidth(56);
+        // as wide as its title, and narrower rather than pushed out of the table: the table fits its
+        // columns to its width, with no scroll bar, and the errors, which matter most, come last
+        column.setPrefWidth(new Text(column.getText()).getLayoutBounds().getWidth() + 24);
+        column.setMinWidth(28);
         return column;
     }
 
