@@ -139,6 +139,27 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(error.isVisible()).isFalse();
     }
 
+    /** Long field errors wrap and are read whole; the side panel scrolls rather than pushing the bit editor down. */
+    @Test
+    void fieldErrorsShowWholeAndLeaveTheRestOfTheWindowWhereItWas(FxRobot robot) {
+        javafx.scene.Node bits = robot.lookup("#bit0").query();
+        double bitsAt = bits.localToScene(0, 0).getY();
+        robot.interact(() -> {
+            viewModels.settings().hidden().textProperty().set("0");
+            viewModels.settings().epochs().textProperty().set("0");
+            viewModels.settings().seed().textProperty().set("x");
+            viewModels.settings().trainSize().textProperty().set("1,000,000");
+            viewModels.settings().batch().textProperty().set("1,000,000");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#hiddenError", "#batchError", "#epochsError"}) {
+            Label error = robot.lookup(id).queryAs(Label.class);
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) error.lookup(".text");
+            assertThat(shown.getText()).as(id).isEqualTo(error.getText()).doesNotContain("…");
+        }
+        assertThat(bits.localToScene(0, 0).getY()).isEqualTo(bitsAt);
+    }
+
     @Test
     void settingsThatCannotFitInMemoryAreRefusedOnTheFieldToChange(FxRobot robot) {
         robot.interact(() -> {
