@@ -8,6 +8,18 @@ import java.util.Arrays;
  */
 public record Message(String key, Object... arguments) {
 
+    /** Past this, time left reads in minutes. */
+    private static final double SECONDS_SHOWN_AS_SECONDS = 120;
+
+    /** "about 40 s left", in minutes from two on; null while not known (negative). */
+    public static Message timeLeft(double seconds) {
+        if (seconds < 0) {
+            return null;
+        }
+        return seconds < SECONDS_SHOWN_AS_SECONDS ? new Message("eta.format", Math.round(seconds))
+                : new Message("eta.minutes", Math.round(seconds / 60));
+    }
+
     /** The text in the current language; an argument that is itself a message is translated too. */
     public String text() {
         Object[] resolved = arguments.clone();

@@ -35,9 +35,6 @@ import org.bitcountlab.ui.tasks.TaskService;
  */
 public final class RunsViewModel implements SweepChannel.Receiver {
 
-    /** Past this, the time left reads in minutes. */
-    private static final double SECONDS_SHOWN_AS_SECONDS = 120;
-
     private final CurrentRun run;
     private final RunHistory history;
     private final TaskService tasks;
@@ -105,13 +102,11 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         sweepFraction.set(progress.fraction());
         Message at = new Message("sweep.at." + shownPlan.get().variable().id(), progress.value());
         double left = progress.secondsLeft();
-        if (Double.isNaN(left)) {
+        if (Double.isNaN(left) || left < 0) {
             sweepProgress.set(new Message("sweep.progress", progress.run(), progress.runs(), at, progress.seed()));
         } else {
-            Message time = left < SECONDS_SHOWN_AS_SECONDS ? new Message("sweep.left.seconds", Math.round(left))
-                    : new Message("sweep.left.minutes", Math.round(left / 60));
             sweepProgress.set(new Message("sweep.progress.left", progress.run(), progress.runs(), at, progress.seed(),
-                    time));
+                    Message.timeLeft(left)));
         }
     }
 

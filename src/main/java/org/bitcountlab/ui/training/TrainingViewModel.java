@@ -36,8 +36,8 @@ public final class TrainingViewModel {
             int total = shown != null ? shown.epochs() : settings.settingsOrPreset().epochs();
             return new Message("progress.epochs", run.curve().size(), total);
         }, run.settingsProperty(), run.curve(), settings.settingsProperty());
-        timeLeft = Bindings.createObjectBinding(() -> run.secondsLeftProperty().get() < 0 ? null
-                : new Message("eta.format", Math.round(run.secondsLeftProperty().get())), run.secondsLeftProperty());
+        timeLeft = Bindings.createObjectBinding(() -> Message.timeLeft(run.secondsLeftProperty().get()),
+                run.secondsLeftProperty());
     }
 
     public void train() {
