@@ -73,9 +73,13 @@ class CounterTest extends MainWindowFixture {
         assertThat(heights(softmax)).containsExactly(biasOnly, within(1e-6));
         assertThat(robot.lookup("#ablationLabel").queryAs(Label.class).getText())
                 .startsWith("Held-out error with 24 silenced:");
+        Label model = robot.lookup("#modelLabel").queryAs(Label.class);
+        assertThat(model.getText()).as("the bit editor's answers are the silenced model's, and it says so")
+                .startsWith("Model: pretrained").contains("units 0, 1, 2, ", ", 23 silenced (Where the counter lives)");
 
         robot.clickOn("#restoreButton");
         waitForIdle();
+        assertThat(model.getText()).doesNotContain("silenced");
         assertThat(heights(softmax)).containsExactly(before, within(1e-12));
         assertThat(robot.lookup("#ablationLabel").queryAs(Label.class).getText()).isEqualTo(allUnits);
         assertThat(toggles.getChildren()).noneMatch(toggle -> ((ToggleButton) toggle).isSelected());

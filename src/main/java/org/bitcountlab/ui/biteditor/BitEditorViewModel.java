@@ -1,11 +1,15 @@
 package org.bitcountlab.ui.biteditor;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.model.TutorialPrintout;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentModel;
@@ -43,8 +47,18 @@ public final class BitEditorViewModel {
             int count = printed.predictedCount();
             return new Message("bits.tutorialPrinted", count, 100 * printed.probability(count));
         }, string.valueProperty());
-        modelDescription = Bindings.createObjectBinding(() -> describe(models.get(), run.curve().size()),
-                models.modelProperty(), run.curve());
+        modelDescription = Bindings.createObjectBinding(
+                () -> withSilenced(describe(models.get(), run.curve().size()), string.silencedProperty().get()),
+                models.modelProperty(), run.curve(), string.silencedProperty());
+    }
+
+    /** Units silenced on the counter's tab change every answer here; the line under them says so. */
+    private static Message withSilenced(Message model, SilencedUnits silenced) {
+        if (silenced.isEmpty()) {
+            return model;
+        }
+        String units = Arrays.stream(silenced.units()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        return new Message("bits.model.silenced", model, units);
     }
 
     private static Message describe(LabModel model, int epochs) {
