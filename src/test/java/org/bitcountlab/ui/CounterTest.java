@@ -75,7 +75,7 @@ class CounterTest extends MainWindowFixture {
                 .startsWith("Held-out error with 24 silenced:");
         Label model = robot.lookup("#modelLabel").queryAs(Label.class);
         assertThat(model.getText()).as("the bit editor's answers are the silenced model's, and it says so")
-                .startsWith("Model: pretrained").contains("units 0, 1, 2, ", ", 23 silenced (Where the counter lives)");
+                .startsWith("Model: pretrained").contains("units 1, 2, 3, ", ", 24 silenced (Where the counter lives)");
 
         robot.clickOn("#restoreButton");
         waitForIdle();

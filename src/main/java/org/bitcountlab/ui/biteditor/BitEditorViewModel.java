@@ -57,7 +57,9 @@ public final class BitEditorViewModel {
         if (silenced.isEmpty()) {
             return model;
         }
-        String units = Arrays.stream(silenced.units()).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        // numbered from 1, as the toggles that silence them are
+        String units = Arrays.stream(silenced.units()).mapToObj(unit -> Integer.toString(unit + 1))
+                .collect(Collectors.joining(", "));
         return new Message("bits.model.silenced", model, units);
     }
 
