@@ -234,6 +234,13 @@ class MainWindowTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pauseButton").queryButton().getText()).isEqualTo("Resume");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Paused at epoch 2 of 100");
+        TextField epochs = robot.lookup("#epochsField").queryAs(TextField.class);
+        assertThat(epochs.isDisabled()).as("a paused run's settings are the run's: locked until it ends").isTrue();
+
+        robot.clickOn("#stopButton");
+        waitFor(90, () -> lab.run().getState() == CurrentRun.State.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(epochs.isDisabled()).isFalse();
     }
 
     @Test

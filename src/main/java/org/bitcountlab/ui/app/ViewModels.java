@@ -35,6 +35,7 @@ public final class ViewModels {
 
     public ViewModels(Lab lab) {
         this.lab = lab;
+        settings.lockWhile(lab.run().runningProperty().or(lab.run().sweepingProperty()));
         training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models());
         curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
         runs = new RunsViewModel(lab.run(), lab.history(), settings, lab.tasks(), lab.status());

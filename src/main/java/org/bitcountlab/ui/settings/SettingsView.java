@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -19,6 +20,7 @@ import org.bitcountlab.ui.state.Presentation;
 public final class SettingsView {
 
     @FXML private VBox settingsPane;
+    @FXML private GridPane settingsGrid;
     @FXML private ComboBox<Preset> presetChoice;
     @FXML private TextField hiddenField;
     @FXML private Label hiddenError;
@@ -68,6 +70,7 @@ public final class SettingsView {
             }
         });
         presetChoice.valueProperty().bindBidirectional(viewModel.presetProperty());
+        settingsGrid.disableProperty().bind(viewModel.lockedProperty());
         bind(hiddenField, hiddenError, viewModel.hidden());
         bind(batchField, batchError, viewModel.batch());
         bind(epochsField, epochsError, viewModel.epochs());

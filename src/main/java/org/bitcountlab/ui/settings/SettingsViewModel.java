@@ -6,10 +6,13 @@ import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.MemoryBudget;
@@ -36,6 +39,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(this, "cell", CellType.LSTM);
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.FAST);
     private final BooleanBinding valid;
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked", false);
     // what the fields say, or null while one is not acceptable
     private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private Preset applying;
@@ -131,6 +135,18 @@ public final class SettingsViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /**
+     * The fields are locked while {@code busy} holds (a run or a sweep): what they said when it
+     * began is what it trains, and a change made meanwhile would look accepted and do nothing.
+     */
+    public void lockWhile(ObservableBooleanValue busy) {
+        locked.bind(busy);
+    }
+
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
     }
 
     public NumberField hidden() {
