@@ -12,6 +12,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -59,6 +60,8 @@ class LanguageSwitchTest extends MainWindowFixture {
 
         switchTo(robot, 1);
         assertThat(shown(robot)).isEqualTo(before);
+        assertThat(robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())
+                .as("still the runs tab").isEqualTo(1);
         Words chinese = words(robot);
         assertThat(chinese.train()).isEqualTo("训练");
         assertThat(chinese.status()).startsWith("全部");

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -61,6 +62,10 @@ public final class MainWindow {
         // again in the first frame, every chart's axes included, at the window's
         Scene shown = stage.getScene();
         Scene scene = shown == null ? new Scene(root, WIDTH, HEIGHT) : new Scene(root, shown.getWidth(), shown.getHeight());
+        if (scope != null && shown != null) {
+            // a language switch: the tab the class was looking at stays in front
+            tabs(root).getSelectionModel().select(tabs(shown.getRoot()).getSelectionModel().getSelectedIndex());
+        }
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
         KeyboardShortcuts.install(scene, viewModels);
         stage.setScene(scene);
@@ -71,6 +76,10 @@ public final class MainWindow {
         if (previous != null) {
             previous.dispose(); // the old views let go of the view models
         }
+    }
+
+    private static TabPane tabs(Parent root) {
+        return (TabPane) root.lookup("#tabs");
     }
 
     /**
