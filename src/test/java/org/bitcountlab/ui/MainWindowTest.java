@@ -234,13 +234,13 @@ class MainWindowTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pauseButton").queryButton().getText()).isEqualTo("Resume");
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Paused at epoch 2 of 100");
+        // a paused run's settings are the run's: locked (a frame after it began) until it ends
         TextField epochs = robot.lookup("#epochsField").queryAs(TextField.class);
-        assertThat(epochs.isDisabled()).as("a paused run's settings are the run's: locked until it ends").isTrue();
+        waitFor(10, epochs::isDisabled);
 
         robot.clickOn("#stopButton");
         waitFor(90, () -> lab.run().getState() == CurrentRun.State.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(epochs.isDisabled()).isFalse();
+        waitFor(10, () -> !epochs.isDisabled());
     }
 
     @Test
