@@ -12,8 +12,8 @@ import javafx.util.StringConverter;
 
 import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.Preset;
-import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.FirstFrame;
+import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
