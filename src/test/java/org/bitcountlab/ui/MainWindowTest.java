@@ -134,6 +134,11 @@ class MainWindowTest extends MainWindowFixture {
             assertThat(error.getText()).isIn("Hidden size must be between 1 and 512", "Enter a whole number");
             assertThat(robot.lookup("#hiddenField").queryAs(TextField.class).getStyleClass()).contains("invalid");
         }
+        // Ctrl+Space or Ctrl+E from across the room: the status line says why nothing starts
+        robot.interact(() -> viewModels.training().train());
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Nothing to train yet");
+        robot.interact(() -> viewModels.training().step());
+        assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.IDLE);
         type(robot, "#hiddenField", "16");
         assertThat(train.isDisabled()).isFalse();
         assertThat(error.isVisible()).isFalse();

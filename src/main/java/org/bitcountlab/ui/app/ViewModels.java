@@ -36,7 +36,7 @@ public final class ViewModels {
     public ViewModels(Lab lab) {
         this.lab = lab;
         settings.lockWhile(lab.run().runningProperty().or(lab.run().sweepingProperty()));
-        training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models());
+        training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models(), lab.status());
         curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
         runs = new RunsViewModel(lab.run(), lab.history(), settings, lab.tasks(), lab.status());
         failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());

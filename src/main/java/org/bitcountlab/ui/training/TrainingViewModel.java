@@ -12,6 +12,7 @@ import org.bitcountlab.ui.settings.SettingsViewModel;
 import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.bitcountlab.ui.state.ModelAnalysis;
+import org.bitcountlab.ui.state.StatusLine;
 
 /** Train, pause, step, stop, reset and evaluate: the commands, when each is possible, and the progress. */
 public final class TrainingViewModel {
@@ -19,15 +20,18 @@ public final class TrainingViewModel {
     private final CurrentRun run;
     private final ModelAnalysis analysis;
     private final SettingsViewModel settings;
+    private final StatusLine status;
     private final BooleanBinding canTrain;
     private final BooleanBinding canEvaluate;
     private final ObjectBinding<Message> progressText;
     private final ObjectBinding<Message> timeLeft;
 
-    public TrainingViewModel(CurrentRun run, ModelAnalysis analysis, SettingsViewModel settings, CurrentModel models) {
+    public TrainingViewModel(CurrentRun run, ModelAnalysis analysis, SettingsViewModel settings, CurrentModel models,
+            StatusLine status) {
         this.run = run;
         this.analysis = analysis;
         this.settings = settings;
+        this.status = status;
         canTrain = settings.validProperty().and(run.runningProperty().not()).and(run.sweepingProperty().not());
         canEvaluate = Bindings.createBooleanBinding(() -> models.get() != null && !models.get().isTraining()
                 && !analysis.evaluatingProperty().get(), models.modelProperty(), analysis.evaluatingProperty());
@@ -43,6 +47,8 @@ public final class TrainingViewModel {
     public void train() {
         if (canTrain.get()) {
             run.start(settings.settingsProperty().get(), 0, result -> { });
+        } else if (!run.runningProperty().get() && !run.sweepingProperty().get()) {
+            status.show("status.fixSettings"); // Ctrl+Space from across the room: say why nothing starts
         }
     }
 
@@ -52,8 +58,8 @@ public final class TrainingViewModel {
 
     /** Trains one epoch, then pauses; starts a run first when none is going. */
     public void step() {
-        if (!run.step() && canTrain.get()) {
-            train();
+        if (!run.step()) {
+            train(); // a new run, or the reason there cannot be one
             run.step();
         }
     }
