@@ -28,6 +28,7 @@ import javafx.stage.Window;
 
 import org.bitcountlab.core.sweep.SweepListener;
 import org.bitcountlab.core.sweep.SweepPoint;
+import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.sweep.SweepVariable;
 import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
@@ -206,6 +207,24 @@ class ClassroomTest extends MainWindowFixture {
 
         assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isEqualTo(21); // 10..30 bits
         assertThat(viewModels.failures().lengthsProperty().get().errorAt(20)).isLessThan(5);
+    }
+
+    @Test
+    void aSweepStoppedBeforeItsFirstPointSaysSoOnItsChart(FxRobot robot) throws Exception {
+        customSweep(robot, "2, 6", 2);
+        viewModels.runs().addSweepListener(new SweepListener() {
+            @Override
+            public void runStarted(SweepProgress progress) {
+                viewModels.runs().stop(); // on the sweep's thread, before any point can finish
+            }
+        });
+        robot.clickOn("#sweepButton");
+        SweepChart chart = robot.lookup("#sweepChart").queryAs(SweepChart.class);
+        waitFor(120, () -> !viewModels.runs().sweepingProperty().get());
+        waitForIdle();
+
+        assertThat(chart.points()).isEmpty();
+        assertThat(chart.emptyText()).isEqualTo("The sweep stopped before its first point");
     }
 
     @Test

@@ -112,9 +112,13 @@ public final class RunsView {
 
     private void showSweep() {
         sweepChart.textSizeProperty().bind(presentation.canvasTextSize());
-        scope.follow(viewModel.shownPlanProperty(), (obs, old, now) -> sweepChart.show(now, viewModel.points()));
-        scope.listen(viewModel.points(), (ListChangeListener<SweepPoint>) change ->
-                sweepChart.show(viewModel.shownPlanProperty().get(), viewModel.points()));
+        scope.follow(viewModel.shownPlanProperty(), (obs, old, now) -> showSweepChart());
+        scope.listen(viewModel.points(), (ListChangeListener<SweepPoint>) change -> showSweepChart());
+        scope.listen(viewModel.sweepingProperty(), (obs, old, now) -> showSweepChart());
+    }
+
+    private void showSweepChart() {
+        sweepChart.show(viewModel.shownPlanProperty().get(), viewModel.points(), viewModel.sweepingProperty().get());
     }
 
     private static <T> StringConverter<T> converter(Function<T, Message> label) {

@@ -39,6 +39,7 @@ public final class SweepChart extends CanvasView {
 
     private SweepPlan plan;
     private List<SweepPoint> points = List.of();
+    private boolean running;
 
     public SweepChart() {
         super("sweep-chart");
@@ -46,12 +47,24 @@ public final class SweepChart extends CanvasView {
         setPrefSize(640, 420);
     }
 
-    /** The sweep to draw: its plan sets the x axis, {@code finished} the points drawn so far. */
-    public void show(SweepPlan newPlan, List<SweepPoint> finished) {
+    /**
+     * The sweep to draw: its plan sets the x axis, {@code finished} the points drawn so far;
+     * {@code running} whether more may come.
+     */
+    public void show(SweepPlan newPlan, List<SweepPoint> finished, boolean running) {
         plan = newPlan;
         points = finished.stream().sorted(Comparator.comparingInt(SweepPoint::value)).toList();
+        this.running = running;
         setAccessibleText(title());
         redraw();
+    }
+
+    /** What the plot says while it has no point: that one is coming, or that none will; empty otherwise. */
+    public String emptyText() {
+        if (plan == null || !points.isEmpty()) {
+            return "";
+        }
+        return (running ? new Message("sweep.chart.waiting", plan.seeds()) : new Message("sweep.chart.stopped")).text();
     }
 
     public List<SweepPoint> points() {
@@ -87,8 +100,7 @@ public final class SweepChart extends CanvasView {
         if (points.isEmpty()) {
             g.setFill(MUTED);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(new Message("sweep.chart.waiting", plan.seeds()).text(), (plot.left + plot.right) / 2,
-                    (plot.top + plot.bottom) / 2, plot.right - plot.left);
+            g.fillText(emptyText(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, plot.right - plot.left);
         }
         drawFigure(g, plot, text, SweepPoint::trainingError, TRAINING);
         drawFigure(g, plot, text, SweepPoint::heldOutError, HELD_OUT);
