@@ -7,7 +7,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.bitcountlab.ui.common.FailureLog;
 import org.bitcountlab.ui.common.FirstFrame;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.Lab;
 import org.bitcountlab.ui.tasks.BackgroundPriority;
 
@@ -33,9 +35,6 @@ public class DesktopApp extends Application {
     public static void launchApp(String[] args) {
         UiReport.mark("main");
         BackgroundPriority.forTheCommonPool();
-        Thread compilers = new Thread(BackgroundPriority::forTheCompilers, "compiler-priority");
-        compilers.setDaemon(true);
-        compilers.start(); // in the background: loading the native access takes longer than the rest
         JavaFxLogger.LOGGER.setLevel(Level.SEVERE); // until start(): see JavaFxLogger
         // FXML's parser, named: FXMLLoader asks for one at every load, and unnamed, the JDK first
         // looks for another in each of the 65 jars on the class path (in a scratch program with the
@@ -53,6 +52,12 @@ public class DesktopApp extends Application {
         UiReport.mark("toolkit");
         UiReport.prepare();
         lab = new Lab();
+        // the executor's first thread also lowers the JIT compilers' priority (BackgroundPriority)
+        lab.tasks().submit(new Message("task.failureLog"), job -> {
+            FailureLog.writeTo(FailureLog.folder());
+            return null;
+        }, done -> { }, error -> lab.status().showFailure(new Message("task.failureLog"), error));
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         ViewModels viewModels = new ViewModels(lab);
         UiReport.mark("viewModels");
         new MainWindow(stage, viewModels);
@@ -65,6 +70,17 @@ public class DesktopApp extends Application {
         });
         if (UiReport.requested()) {
             new UiReport(viewModels, stage).start();
+        }
+    }
+
+    /** An exception nobody caught: into the failure log, and the window says so. */
+    private void uncaught(Thread thread, Throwable error) {
+        FailureLog.recordUncaught(thread, error);
+        Runnable tell = () -> lab.status().showFailure(new Message("task.uncaught"), error);
+        if (Platform.isFxApplicationThread()) {
+            tell.run();
+        } else {
+            Platform.runLater(tell);
         }
     }
 

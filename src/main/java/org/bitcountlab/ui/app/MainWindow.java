@@ -11,6 +11,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.bitcountlab.ui.common.FirstFrame;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
@@ -92,8 +93,9 @@ public final class MainWindow {
      */
     private void addIconWhenDecoded() {
         String icon = MainWindow.class.getResource("/org/bitcountlab/ui/window-icon.png").toExternalForm();
-        viewModels.lab().tasks().submit(progress -> new Image(icon), image -> stage.getIcons().add(image),
-                error -> { }); // a window without its icon works all the same
+        Message what = new Message("task.icon");
+        viewModels.lab().tasks().submit(what, progress -> new Image(icon), image -> stage.getIcons().add(image),
+                error -> viewModels.lab().status().showFailure(what, error));
     }
 
     /** Full screen on the screen the window is on; where there is no full screen, that screen's bounds. */

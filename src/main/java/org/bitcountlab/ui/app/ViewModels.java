@@ -41,7 +41,7 @@ public final class ViewModels {
         runs = new RunsViewModel(lab.run(), lab.history(), settings, lab.tasks(), lab.status());
         failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());
         inside = new InsideViewModel(lab.string(), lab.readout());
-        counter = new CounterViewModel(lab.readout(), lab.string(), lab.models(), lab.tasks());
+        counter = new CounterViewModel(lab.readout(), lab.string(), lab.models(), lab.tasks(), lab.status());
         bits = new BitEditorViewModel(lab.string(), lab.models(), lab.run());
         header = new HeaderViewModel(lab.presentation(), lab.models(), lab.run(), lab.tasks(), lab.status());
         status = new StatusViewModel(lab.status());

@@ -18,7 +18,8 @@ import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.CurrentString;
 import org.bitcountlab.ui.state.LabModel;
 import org.bitcountlab.ui.state.ModelReadout;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.state.StatusLine;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * Where the counter lives: how well a straight line through the units' state reads the count so
@@ -29,8 +30,9 @@ public final class CounterViewModel {
 
     private final CurrentModel models;
     private final CurrentString string;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final ModelReadout readout;
+    private final StatusLine status;
     private final ObjectProperty<Integer> chosenUnit = new SimpleObjectProperty<>(this, "chosenUnit", 0);
     private final ReadOnlyObjectWrapper<UnitScatter> scatter = new ReadOnlyObjectWrapper<>(this, "scatter");
     private long scattering; // the newest scatter asked for; older ones are dropped
@@ -38,7 +40,9 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<Message> ablatedError = new ReadOnlyObjectWrapper<>(this, "ablatedError");
     private long measuring; // the newest measurement asked for; older ones are dropped
 
-    public CounterViewModel(ModelReadout readout, CurrentString string, CurrentModel models, TaskService tasks) {
+    public CounterViewModel(ModelReadout readout, CurrentString string, CurrentModel models, TaskExecutor tasks,
+            StatusLine status) {
+        this.status = status;
         this.readout = readout;
         this.string = string;
         this.models = models;
@@ -70,11 +74,17 @@ public final class CounterViewModel {
             scatter.set(null);
             return;
         }
-        tasks.submit(job -> fitted.scatter(unit), computed -> {
+        Message what = new Message("task.scatter");
+        tasks.submit(what, job -> fitted.scatter(unit), computed -> {
             if (request == scattering) {
                 scatter.set(computed);
             }
-        }, failure -> scatter.set(null));
+        }, failure -> {
+            if (request == scattering) {
+                scatter.set(null);
+                status.showFailure(what, failure);
+            }
+        });
     }
 
     /** The held-out error of the model shown with the silenced units, measured in the background. */
@@ -87,7 +97,8 @@ public final class CounterViewModel {
             return;
         }
         TrainingSettings settings = model.model().settings();
-        tasks.submit(job -> Evaluator.evaluate(model.model().parameters(), silenced,
+        Message what = new Message("task.silenced");
+        tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(), silenced,
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
                                 .heldOutSample(settings.evalSample())).errorPercent(),
                 error -> {
@@ -96,7 +107,12 @@ public final class CounterViewModel {
                                 error, silenced.count()));
                     }
                 },
-                failure -> ablatedError.set(null));
+                failure -> {
+                    if (request == measuring) {
+                        ablatedError.set(null);
+                        status.showFailure(what, failure);
+                    }
+                });
     }
 
     public ReadOnlyObjectProperty<CountReadout> readoutProperty() {

@@ -29,7 +29,7 @@ import org.bitcountlab.ui.state.LabModel;
 import org.bitcountlab.ui.state.RunHistory;
 import org.bitcountlab.ui.state.RunRecord;
 import org.bitcountlab.ui.state.StatusLine;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * The learning curve: the current run's error and loss per epoch, the runs drawn over it, how it
@@ -39,7 +39,7 @@ public final class CurveViewModel {
 
     private final CurrentRun run;
     private final RunHistory history;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final StatusLine status;
     // on by default: on a linear axis everything below 3% lies on the axis
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", true);
@@ -50,7 +50,7 @@ public final class CurveViewModel {
     private final ObjectBinding<Message> testHeadline;
 
     public CurveViewModel(CurrentRun run, RunHistory history, CurrentModel models, SettingsViewModel settings,
-            TaskService tasks, StatusLine status) {
+            TaskExecutor tasks, StatusLine status) {
         this.run = run;
         this.history = history;
         this.tasks = tasks;
@@ -102,11 +102,12 @@ public final class CurveViewModel {
 
     private void write(Path file, FileWork work) {
         status.showBusy("status.exporting", file.getFileName().toString());
-        tasks.submit(job -> {
+        Message what = new Message("task.export", file.getFileName().toString());
+        tasks.submit(what, job -> {
             work.run();
             return file;
         }, done -> status.show("status.exported", file.getFileName().toString()),
-                error -> status.show("status.exportFailed", error.getMessage()));
+                error -> status.showFailure(what, error));
     }
 
     public ObservableList<EpochResult> curve() {

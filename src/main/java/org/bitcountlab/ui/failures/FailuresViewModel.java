@@ -13,7 +13,7 @@ import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.FailureAnalysis;
 import org.bitcountlab.ui.state.LabModel;
 import org.bitcountlab.ui.state.StatusLine;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /** Where the model shown fails: by true count, as a confusion matrix, and on other lengths. */
 public final class FailuresViewModel {
@@ -23,14 +23,14 @@ public final class FailuresViewModel {
     static final int SAMPLES = 5000;
 
     private final CurrentModel models;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final StatusLine status;
     private final ObjectBinding<Message> measuredOn;
     private final ReadOnlyObjectWrapper<LengthGeneralisation.Result> lengths = new ReadOnlyObjectWrapper<>(this, "lengths");
     private final ReadOnlyBooleanWrapper measuringLengths = new ReadOnlyBooleanWrapper(this, "measuringLengths", false);
     private LabModel lengthsMeasuredOn;
 
-    public FailuresViewModel(CurrentModel models, TaskService tasks, StatusLine status) {
+    public FailuresViewModel(CurrentModel models, TaskExecutor tasks, StatusLine status) {
         this.models = models;
         this.tasks = tasks;
         this.status = status;
@@ -57,7 +57,8 @@ public final class FailuresViewModel {
             return;
         }
         measuringLengths.set(true);
-        tasks.submit(job -> LengthGeneralisation.evaluate(model.model().parameters(), SHORTEST, LONGEST, SAMPLES, 1),
+        Message what = new Message("task.lengths");
+        tasks.submit(what, job -> LengthGeneralisation.evaluate(model.model().parameters(), SHORTEST, LONGEST, SAMPLES, 1),
                 result -> {
                     measuringLengths.set(false);
                     if (models.isCurrent(model)) {
@@ -67,7 +68,7 @@ public final class FailuresViewModel {
                 },
                 error -> {
                     measuringLengths.set(false);
-                    status.show("status.failed", error.getMessage());
+                    status.showFailure(what, error);
                 });
     }
 

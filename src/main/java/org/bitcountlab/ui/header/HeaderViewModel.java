@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.bitcountlab.core.training.ModelFile;
+import org.bitcountlab.ui.common.FailureLog;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.state.CurrentModel;
@@ -18,7 +19,7 @@ import org.bitcountlab.ui.state.CurrentRun;
 import org.bitcountlab.ui.state.LabModel;
 import org.bitcountlab.ui.state.Presentation;
 import org.bitcountlab.ui.state.StatusLine;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /** The header: language, opening and saving models, presentation mode. File work runs in the background. */
 public final class HeaderViewModel {
@@ -26,14 +27,14 @@ public final class HeaderViewModel {
     private final Presentation presentation;
     private final CurrentModel models;
     private final CurrentRun run;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final StatusLine status;
     private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(this, "language", Messages.language());
     private final ReadOnlyObjectWrapper<Message> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final BooleanBinding canSave;
     private final BooleanBinding canOpen;
 
-    public HeaderViewModel(Presentation presentation, CurrentModel models, CurrentRun run, TaskService tasks,
+    public HeaderViewModel(Presentation presentation, CurrentModel models, CurrentRun run, TaskExecutor tasks,
             StatusLine status) {
         this.presentation = presentation;
         this.models = models;
@@ -58,7 +59,7 @@ public final class HeaderViewModel {
         LabModel before = models.get();
         String name = file.getFileName().toString();
         status.showBusy("status.opening", name);
-        tasks.submit(job -> ModelFile.load(file),
+        tasks.submit(new Message("task.open", name), job -> ModelFile.load(file),
                 opened -> {
                     if (!run.runningProperty().get() && models.get() == before) {
                         run.showOpened(opened, name);
@@ -77,14 +78,14 @@ public final class HeaderViewModel {
         LabModel model = models.get();
         String name = file.getFileName().toString();
         status.showBusy("status.saving", name);
-        tasks.submit(job -> {
+        tasks.submit(new Message("task.save", name), job -> {
             ModelFile.save(model.model(), file);
             return file;
         }, saved -> status.show("status.saved", name), error -> refuse("status.saveFailed", error));
     }
 
     private void refuse(String key, Throwable error) {
-        String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        String why = FailureLog.reason(error);
         status.show(key, why);
         problem.set(new Message(key, why));
     }

@@ -20,13 +20,14 @@ import org.bitcountlab.core.sweep.SweepPlan;
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.sweep.SweepResult;
+import org.bitcountlab.ui.common.FailureLog;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.settings.SettingsViewModel;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.bitcountlab.ui.state.RunHistory;
 import org.bitcountlab.ui.state.RunRecord;
 import org.bitcountlab.ui.state.StatusLine;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * The session's runs, and the sweep: one setting varied over several values, each trained with
@@ -37,7 +38,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
 
     private final CurrentRun run;
     private final RunHistory history;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final StatusLine status;
     private final SweepForm form;
     private final ReadOnlyObjectWrapper<Message> sweepProgress = new ReadOnlyObjectWrapper<>(this, "sweepProgress");
@@ -51,7 +52,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
     // volatile only for stop(), which a sweep's own listener may call from the sweep's thread
     private volatile SweepChannel current;
 
-    public RunsViewModel(CurrentRun run, RunHistory history, SettingsViewModel settings, TaskService tasks,
+    public RunsViewModel(CurrentRun run, RunHistory history, SettingsViewModel settings, TaskExecutor tasks,
             StatusLine status) {
         this.run = run;
         this.history = history;
@@ -74,7 +75,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         if (plan == null || !canSweep.get() || !run.beginSweep()) {
             return false;
         }
-        SweepChannel channel = new SweepChannel(plan, this, observers);
+        SweepChannel channel = new SweepChannel(plan, this, observers, tasks);
         current = channel;
         sweeping.set(true);
         shownPlan.set(plan);
@@ -82,7 +83,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         sweepFraction.set(0);
         sweepProgress.set(new Message("sweep.starting", plan.runs()));
         status.show("status.sweeping", plan.runs());
-        tasks.submit(job -> channel.sweep.run(), result -> finished(channel, result), error -> failed(channel, error));
+        tasks.submit(new Message("task.sweep"), job -> channel.sweep.run(), result -> finished(channel, result), error -> failed(channel, error));
         return true;
     }
 
@@ -133,15 +134,9 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         if (channel != current) {
             return;
         }
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         sweepProgress.set(null);
-        Message why = new Message("sweep.failed", root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getMessage());
-        form.failed(why);
-        status.show(why.key(), why.arguments());
+        form.failed(new Message("sweep.failed", FailureLog.reason(error)));
+        status.showFailure(new Message("task.sweep"), error);
         release();
     }
 

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.application.Platform;
-
 import org.bitcountlab.core.sweep.Sweep;
 import org.bitcountlab.core.sweep.SweepListener;
 import org.bitcountlab.core.sweep.SweepPlan;
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * What one sweep delivers to the window, and the sweep's identity: the receiver takes a delivery
@@ -32,11 +31,16 @@ final class SweepChannel implements SweepListener {
     final Sweep sweep;
     private final Receiver receiver;
     private final List<SweepListener> observers;
+    private final TaskExecutor window;
     private final AtomicReference<SweepProgress> latest = new AtomicReference<>();
     private final AtomicBoolean progressPending = new AtomicBoolean();
 
-    /** @param observers also hear the sweep, on its own thread */
-    SweepChannel(SweepPlan plan, Receiver receiver, List<SweepListener> observers) {
+    /**
+     * @param observers also hear the sweep, on its own thread
+     * @param window    delivers to the receiver on the window's thread
+     */
+    SweepChannel(SweepPlan plan, Receiver receiver, List<SweepListener> observers, TaskExecutor window) {
+        this.window = window;
         this.sweep = new Sweep(plan, this);
         this.receiver = receiver;
         this.observers = List.copyOf(observers);
@@ -56,14 +60,14 @@ final class SweepChannel implements SweepListener {
 
     @Override
     public void pointFinished(SweepPoint point) {
-        Platform.runLater(() -> receiver.pointFinished(this, point));
+        window.deliver(() -> receiver.pointFinished(this, point));
         observers.forEach(o -> o.pointFinished(point));
     }
 
     private void publish(SweepProgress progress) {
         latest.set(progress);
         if (progressPending.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
+            window.deliver(() -> {
                 progressPending.set(false);
                 receiver.progressed(this, latest.get());
             });

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,7 +22,8 @@ import org.bitcountlab.core.training.RunOutcome;
 import org.bitcountlab.core.training.RunResult;
 import org.bitcountlab.core.training.TrainedModel;
 import org.bitcountlab.core.training.TrainingSettings;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * The run the window shows: its state, settings, learning curve, progress and time left. At most
@@ -37,7 +37,7 @@ public final class CurrentRun {
 
     public enum State { IDLE, TRAINING, PAUSED, FINISHED }
 
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final CurrentModel models;
     private final RunHistory history;
     private final StatusLine status;
@@ -51,22 +51,18 @@ public final class CurrentRun {
     private final ReadOnlyBooleanWrapper sweeping = new ReadOnlyBooleanWrapper(this, "sweeping", false);
     private final BooleanBinding running = Bindings.createBooleanBinding(
             () -> state.get() == State.TRAINING || state.get() == State.PAUSED, state);
-    private final AnimationTimer frames = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drain();
-        }
-    };
+    private final TaskExecutor.FrameTicker frames;
     private RunChannel channel;
 
     /** @param restingModel what the window shows when no run is: the pretrained model, or null */
-    public CurrentRun(TaskService tasks, CurrentModel models, RunHistory history, StatusLine status,
+    public CurrentRun(TaskExecutor tasks, CurrentModel models, RunHistory history, StatusLine status,
             Supplier<LabModel> restingModel) {
         this.tasks = tasks;
         this.models = models;
         this.history = history;
         this.status = status;
         this.restingModel = restingModel;
+        this.frames = tasks.everyFrame(this::drain);
     }
 
     /**
@@ -89,7 +85,7 @@ public final class CurrentRun {
         settings.set(newSettings);
         state.set(State.TRAINING);
         status.show("status.loading");
-        tasks.submit(job -> next.run.run(), result -> finished(next, result), error -> failed(next, error));
+        tasks.submit(new Message("task.training"), job -> next.run.run(), result -> finished(next, result), error -> failed(next, error));
         frames.start();
         return true;
     }
@@ -247,11 +243,7 @@ public final class CurrentRun {
         if (shown != null && shown.id() == done.modelId) {
             models.show(new LabModel(shown.id(), LabModel.Origin.TRAINED, "", shown.model()));
         }
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        status.show("status.failed", root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        status.showFailure(new Message("task.training"), error);
     }
 
     public void shutdown() {

@@ -5,7 +5,10 @@ import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.PretrainedModel;
 import org.bitcountlab.core.training.TrainedModel;
 import org.bitcountlab.core.training.TrainingSettings;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.common.FailureLog;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.tasks.FxTaskExecutor;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * The state the window's views share, each piece owned by one object: the model shown, the run,
@@ -14,26 +17,39 @@ import org.bitcountlab.ui.tasks.TaskService;
  */
 public final class Lab {
 
-    private final TaskService tasks = new TaskService();
+    private final TaskExecutor tasks;
     private final StatusLine status = new StatusLine();
     private final CurrentModel models = new CurrentModel();
     private final RunHistory history = new RunHistory();
     private final Presentation presentation = new Presentation();
-    private final CurrentRun run = new CurrentRun(tasks, models, history, status, () -> this.resting);
-    private final ModelAnalysis analysis = new ModelAnalysis(models, tasks, status, history);
+    private final CurrentRun run;
+    private final ModelAnalysis analysis;
     private final CurrentString string = new CurrentString(models);
-    private final ModelReadout readout = new ModelReadout(models, tasks);
+    private final ModelReadout readout;
     private LabModel resting; // shown when no run is: the pretrained model, once loaded
+
+    /** The window's lab: background work on the JavaFX task executor. */
+    public Lab() {
+        this(new FxTaskExecutor());
+    }
+
+    /** A lab whose background work goes through {@code tasks}; tests pass one they drive themselves. */
+    public Lab(TaskExecutor tasks) {
+        this.tasks = tasks;
+        run = new CurrentRun(tasks, models, history, status, () -> this.resting);
+        analysis = new ModelAnalysis(models, tasks, status, history);
+        readout = new ModelReadout(models, tasks, status);
+    }
 
     /** Loads the pretrained model in the background; the window shows it as soon as it is there. */
     public void loadPretrained() {
-        tasks.submit(job -> PretrainedModel.load(),
+        tasks.submit(new Message("task.pretrained"), job -> PretrainedModel.load(),
                 model -> rest(models.create(LabModel.Origin.PRETRAINED, "", model)),
                 error -> {
                     TrainingSettings settings = TrainingSettings.fast();
                     rest(models.create(LabModel.Origin.UNTRAINED, "", new TrainedModel(settings, java.util.List.of(), 0,
                             null, ParameterSnapshot.untrained(settings.length(), settings.hidden(), settings.seed()))));
-                    status.show("status.noPretrained", error.getMessage());
+                    status.show("status.noPretrained", FailureLog.reason(error));
                 });
     }
 
@@ -50,10 +66,11 @@ public final class Lab {
      * window's first frames should not have to share.
      */
     public void preloadNumerics() {
-        tasks.submit(job -> {
+        Message what = new Message("task.numerics");
+        tasks.submit(what, job -> {
             Nd4jRuntime.initialise();
             return null;
-        }, done -> { }, error -> { }); // a failure is reported when training starts
+        }, done -> { }, error -> status.showFailure(what, error));
     }
 
     public void shutdown() {
@@ -61,7 +78,7 @@ public final class Lab {
         analysis.cancelFullEvaluation();
     }
 
-    public TaskService tasks() {
+    public TaskExecutor tasks() {
         return tasks;
     }
 

@@ -9,8 +9,9 @@ import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.training.Evaluation;
 import org.bitcountlab.core.training.Evaluator;
 import org.bitcountlab.core.training.TrainingSettings;
-import org.bitcountlab.ui.tasks.Job;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.tasks.BackgroundJob;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * Measures the model shown: on its held-out sample as soon as it stops changing, and on every
@@ -19,14 +20,14 @@ import org.bitcountlab.ui.tasks.TaskService;
 public final class ModelAnalysis {
 
     private final CurrentModel models;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
     private final StatusLine status;
     private final RunHistory history;
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private Job<Evaluation> fullEvaluation;
+    private BackgroundJob fullEvaluation;
 
-    public ModelAnalysis(CurrentModel models, TaskService tasks, StatusLine status, RunHistory history) {
+    public ModelAnalysis(CurrentModel models, TaskExecutor tasks, StatusLine status, RunHistory history) {
         this.models = models;
         this.tasks = tasks;
         this.status = status;
@@ -45,11 +46,12 @@ public final class ModelAnalysis {
 
     private void analyseHeldOut(LabModel model) {
         TrainingSettings settings = model.model().settings();
-        tasks.submit(job -> Evaluator.evaluate(model.model().parameters(),
+        Message what = new Message("task.heldOut");
+        tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(),
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
                                 .heldOutSample(settings.evalSample())),
                 evaluation -> models.acceptFailures(new FailureAnalysis(model, evaluation, false)),
-                error -> status.show("status.failed", error.getMessage()));
+                error -> status.showFailure(what, error));
     }
 
     /** Scores the model shown on every string it did not train on, with progress. */
@@ -62,7 +64,8 @@ public final class ModelAnalysis {
         long start = System.nanoTime();
         evaluating.set(true);
         status.show("status.evaluating", (long) settings.testSize());
-        Job<Evaluation> job = tasks.submit(running -> Evaluator.evaluate(model.model().parameters(),
+        Message what = new Message("task.evaluateAll");
+        BackgroundJob job = tasks.submit(what, running -> Evaluator.evaluate(model.model().parameters(),
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues(),
                         running::progress, running::isCancelled),
                 evaluation -> {
@@ -76,16 +79,16 @@ public final class ModelAnalysis {
                 },
                 error -> {
                     evaluating.set(false);
-                    status.show("status.failed", error.getMessage());
+                    status.showFailure(what, error);
                 });
         fullEvaluation = job;
         progress.bind(job.progressProperty());
-        job.setOnCancelled(event -> evaluating.set(false));
     }
 
     public void cancelFullEvaluation() {
-        if (fullEvaluation != null && fullEvaluation.isRunning()) {
+        if (fullEvaluation != null && !fullEvaluation.isDone()) {
             fullEvaluation.cancel();
+            evaluating.set(false);
         }
     }
 

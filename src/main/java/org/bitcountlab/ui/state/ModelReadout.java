@@ -6,7 +6,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.inspect.CountReadout;
 import org.bitcountlab.core.training.TrainingSettings;
-import org.bitcountlab.ui.tasks.TaskService;
+import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * Where the count lives in the model shown: a linear read-out of the ones counted so far from the
@@ -18,13 +19,15 @@ public final class ModelReadout {
     static final int STRINGS = 2_000;
 
     private final CurrentModel models;
-    private final TaskService tasks;
+    private final TaskExecutor tasks;
+    private final StatusLine status;
     private final ReadOnlyObjectWrapper<CountReadout> readout = new ReadOnlyObjectWrapper<>(this, "readout");
     private LabModel fittedOn;
 
-    public ModelReadout(CurrentModel models, TaskService tasks) {
+    public ModelReadout(CurrentModel models, TaskExecutor tasks, StatusLine status) {
         this.models = models;
         this.tasks = tasks;
+        this.status = status;
         models.modelProperty().addListener((obs, old, now) -> {
             if (fittedOn != null && fittedOn.sameWeightsAs(now)) {
                 return;
@@ -39,7 +42,8 @@ public final class ModelReadout {
 
     private void fit(LabModel model) {
         TrainingSettings settings = model.model().settings();
-        tasks.submit(job -> CountReadout.fit(model.model().parameters(),
+        Message what = new Message("task.readout");
+        tasks.submit(what, job -> CountReadout.fit(model.model().parameters(),
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
                                 .heldOutSample(Math.min(STRINGS, settings.testSize()))),
                 fitted -> {
@@ -48,7 +52,7 @@ public final class ModelReadout {
                         readout.set(fitted);
                     }
                 },
-                error -> { }); // the views simply show no read-out
+                error -> status.showFailure(what, error)); // the views show no read-out
     }
 
     /**

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import org.bitcountlab.ui.common.FailureLog;
 import org.bitcountlab.ui.common.Message;
 
 /** The line at the bottom of the window: the latest thing worth telling the user. */
@@ -23,6 +24,16 @@ public final class StatusLine {
     public void showBusy(String key, Object... arguments) {
         message.set(new Message(key, arguments));
         busy.set(true);
+    }
+
+    /**
+     * Says that {@code what} failed, why, and where the failure log keeps its details (the
+     * executor has written them there).
+     */
+    public void showFailure(Message what, Throwable error) {
+        String why = FailureLog.reason(error);
+        show(FailureLog.file().isPresent() ? "status.failure.logged" : "status.failure", what, why,
+                FailureLog.file().map(Object::toString).orElse(""));
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -3,14 +3,14 @@ package org.bitcountlab.ui.tasks;
 import javafx.concurrent.Task;
 
 /**
- * One piece of background work: a {@link Task} whose progress can be bound on the FX thread and
- * whose work sees it to report progress and to notice cancellation.
+ * One piece of background work on the JavaFX executor: a {@link Task} whose progress can be bound
+ * on the FX thread and whose work sees it to report progress and to notice cancellation.
  */
-public final class Job<T> extends Task<T> implements TaskService.Progress {
+final class Job<T> extends Task<T> implements TaskExecutor.Progress, BackgroundJob {
 
-    private final TaskService.Work<T> work;
+    private final TaskExecutor.Work<T> work;
 
-    Job(TaskService.Work<T> work) {
+    Job(TaskExecutor.Work<T> work) {
         this.work = work;
     }
 

@@ -6,28 +6,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.concurrent.WorkerStateEvent;
 
+import org.bitcountlab.ui.common.FailureLog;
+import org.bitcountlab.ui.common.Message;
+
 /**
- * The window's one way to the background: training, evaluations, sweeps, file work and the
- * pretrained model's load all go through here. Work runs on a daemon thread; its progress, its
- * result and its failure arrive on the FX thread. Nothing else in the UI starts a thread.
+ * The window's task executor: work runs on daemon threads at a lower priority than the window's;
+ * its progress, its result and its failure arrive on the JavaFX thread. Nothing else in the UI
+ * starts a thread.
  */
-public final class TaskService {
-
-    /** Work for the background. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Progress progress) throws Exception;
-    }
-
-    /** What background work sees of its job: where to report progress, and whether it was cancelled. */
-    public interface Progress {
-        /** The share done, 0 to 1. */
-        void progress(double fraction);
-
-        boolean isCancelled();
-    }
+public final class FxTaskExecutor implements TaskExecutor {
 
     private final ExecutorService executor = Executors.newCachedThreadPool(new ThreadFactory() {
         private final AtomicInteger count = new AtomicInteger();
@@ -45,11 +36,9 @@ public final class TaskService {
     });
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /**
-     * Runs {@code work} in the background. Exactly one of {@code onSuccess} and {@code onFailure}
-     * is then called on the FX thread, unless the job was cancelled first.
-     */
-    public <T> Job<T> submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+    @Override
+    public <T> BackgroundJob submit(Message what, Work<T> work, Consumer<? super T> onSuccess,
+            Consumer<Throwable> onFailure) {
         Job<T> job = new Job<>(work);
         inFlight.incrementAndGet();
         Runnable done = inFlight::decrementAndGet;
@@ -60,6 +49,7 @@ public final class TaskService {
         });
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, event -> {
             done.run();
+            FailureLog.record(what, job.getException());
             onFailure.accept(job.getException());
         });
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, event -> done.run());
@@ -67,14 +57,39 @@ public final class TaskService {
         return job;
     }
 
-    /**
-     * True when no job is running or waiting to deliver its outcome; safe from any thread. Tests
-     * wait on it rather than on a sleep.
-     */
+    @Override
+    public void deliver(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
+    public FrameTicker everyFrame(Runnable onFrame) {
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame.run();
+            }
+        };
+        return new FrameTicker() {
+            @Override
+            public void start() {
+                timer.start();
+            }
+
+            @Override
+            public void stop() {
+                timer.stop();
+            }
+        };
+    }
+
+    /** Tests wait on it rather than on a sleep. */
+    @Override
     public boolean isIdle() {
         return inFlight.get() == 0;
     }
 
+    @Override
     public void shutdown() {
         executor.shutdownNow();
     }
