@@ -62,7 +62,7 @@ class CounterTest extends MainWindowFixture {
         SoftmaxChart softmax = robot.lookup("#softmaxChart").queryAs(SoftmaxChart.class);
         double[] before = heights(softmax);
         String allUnits = robot.lookup("#ablationLabel").queryAs(Label.class).getText();
-        assertThat(allUnits).startsWith("Held-out error with all units:");
+        assertThat(allUnits).startsWith("Error with all units, on 50,000 strings:");
 
         FlowPane toggles = robot.lookup("#silenceToggles").queryAs(FlowPane.class);
         robot.interact(() -> toggles.getChildren().forEach(toggle -> ((ToggleButton) toggle).fire()));
@@ -72,7 +72,7 @@ class CounterTest extends MainWindowFixture {
         double[] biasOnly = softmax(weights.outputBias());
         assertThat(heights(softmax)).containsExactly(biasOnly, within(1e-6));
         assertThat(robot.lookup("#ablationLabel").queryAs(Label.class).getText())
-                .startsWith("Held-out error with 24 silenced:");
+                .startsWith("Error with units 1, 2, 3, ").contains(", 24 silenced, on 50,000 strings:");
         Label model = robot.lookup("#modelLabel").queryAs(Label.class);
         assertThat(model.getText()).as("the bit editor's answers are the silenced model's, and it says so")
                 .startsWith("Model: pretrained").contains("units 1, 2, 3, ", ", 24 silenced (Where the counter lives)");

@@ -90,8 +90,10 @@ public final class Sweep {
         if (result.outcome() == RunOutcome.CANCELLED) {
             return null;
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        listener.runFinished(progress(runNumber, value, settings, result.curve().size()), result, seconds);
         return new SeedRun(settings.seed(), result.outcome(), FinalFigure.trainingError(result.curve()),
-                FinalFigure.heldOutError(result.curve()), result.curve().size(), (System.nanoTime() - start) / 1e9);
+                FinalFigure.heldOutError(result.curve()), result.curve().size(), seconds);
     }
 
     private SweepProgress progress(int runNumber, int value, TrainingSettings settings, int epoch) {

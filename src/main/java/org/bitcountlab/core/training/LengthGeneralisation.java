@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.RecurrentCell;
+import org.bitcountlab.core.model.SilencedUnits;
 
 /**
  * How a model trained on one length counts strings of other lengths. The recurrent layer runs for
@@ -24,10 +25,16 @@ public final class LengthGeneralisation {
     }
 
     public static Result evaluate(ParameterSnapshot parameters, int fromLength, int toLength, int samples, long seed) {
+        return evaluate(parameters, SilencedUnits.none(), fromLength, toLength, samples, seed);
+    }
+
+    /** The same, with {@code silenced} units' output held at 0. */
+    public static Result evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int fromLength, int toLength,
+            int samples, long seed) {
         if (fromLength < 1 || toLength > 30 || fromLength > toLength) {
             throw new IllegalArgumentException("lengths must satisfy 1 <= from <= to <= 30");
         }
-        RecurrentCell cell = RecurrentCell.of(parameters);
+        RecurrentCell cell = RecurrentCell.of(parameters, silenced);
         SplittableRandom random = new SplittableRandom(seed);
         double[] errors = new double[toLength - fromLength + 1];
         for (int length = fromLength; length <= toLength; length++) {

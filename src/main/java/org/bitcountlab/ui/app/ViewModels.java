@@ -36,12 +36,13 @@ public final class ViewModels {
     public ViewModels(Lab lab) {
         this.lab = lab;
         settings.lockWhile(lab.run().runningProperty().or(lab.run().sweepingProperty()));
+        settings.notInUseWhile(lab.run().sweepingProperty());
         training = new TrainingViewModel(lab.run(), lab.analysis(), settings, lab.models(), lab.status());
         curve = new CurveViewModel(lab.run(), lab.history(), lab.models(), settings, lab.tasks(), lab.status());
         runs = new RunsViewModel(lab.run(), lab.history(), settings, lab.tasks(), lab.status());
         failures = new FailuresViewModel(lab.models(), lab.tasks(), lab.status());
         inside = new InsideViewModel(lab.string(), lab.readout());
-        counter = new CounterViewModel(lab.readout(), lab.string(), lab.models(), lab.tasks(), lab.status());
+        counter = new CounterViewModel(lab.readout(), lab.models(), lab.tasks(), lab.status());
         bits = new BitEditorViewModel(lab.string(), lab.models(), lab.run());
         header = new HeaderViewModel(lab.presentation(), lab.models(), lab.run(), lab.tasks(), lab.status());
         status = new StatusViewModel(lab.status());

@@ -1,7 +1,5 @@
 package org.bitcountlab.ui.biteditor;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -9,13 +7,13 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 import org.bitcountlab.core.model.Prediction;
-import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.model.TutorialPrintout;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.bitcountlab.ui.state.CurrentString;
 import org.bitcountlab.ui.state.LabModel;
+import org.bitcountlab.ui.state.ModelNames;
 
 /** The bit editor and the softmax chart: the string, its true count, the answer and which model gave it. */
 public final class BitEditorViewModel {
@@ -47,20 +45,15 @@ public final class BitEditorViewModel {
             int count = printed.predictedCount();
             return new Message("bits.tutorialPrinted", count, 100 * printed.probability(count));
         }, string.valueProperty());
-        modelDescription = Bindings.createObjectBinding(
-                () -> withSilenced(describe(models.get(), run.curve().size()), string.silencedProperty().get()),
-                models.modelProperty(), run.curve(), string.silencedProperty());
+        modelDescription = Bindings.createObjectBinding(() -> withSilenced(models.get(), run.curve().size()),
+                models.modelProperty(), run.curve());
     }
 
     /** Units silenced on the counter's tab change every answer here; the line under them says so. */
-    private static Message withSilenced(Message model, SilencedUnits silenced) {
-        if (silenced.isEmpty()) {
-            return model;
-        }
-        // numbered from 1, as the toggles that silence them are
-        String units = Arrays.stream(silenced.units()).mapToObj(unit -> Integer.toString(unit + 1))
-                .collect(Collectors.joining(", "));
-        return new Message("bits.model.silenced", model, units);
+    private static Message withSilenced(LabModel model, int epochs) {
+        Message described = describe(model, epochs);
+        return model == null || model.silenced().isEmpty() ? described
+                : new Message("bits.model.silenced", described, ModelNames.silencedList(model));
     }
 
     private static Message describe(LabModel model, int epochs) {
@@ -68,8 +61,8 @@ public final class BitEditorViewModel {
             return new Message("bits.model.loading");
         }
         return switch (model.origin()) {
-            case PRETRAINED -> model.model().testError() == null ? new Message("bits.model.pretrainedUnmeasured")
-                    : new Message("bits.model.pretrained", model.model().testError());
+            case PRETRAINED -> model.testError() == null ? new Message("bits.model.pretrainedUnmeasured")
+                    : new Message("bits.model.pretrained", model.testError());
             case UNTRAINED -> new Message("bits.model.untrained");
             case TRAINING -> new Message("bits.model.training", epochs);
             case TRAINED -> new Message("bits.model.trained", model.model().curve().size());

@@ -7,16 +7,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.inspect.CountReadout;
 import org.bitcountlab.core.inspect.UnitScatter;
 import org.bitcountlab.core.model.SilencedUnits;
-import org.bitcountlab.core.training.Evaluator;
-import org.bitcountlab.core.training.TrainingSettings;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentModel;
-import org.bitcountlab.ui.state.CurrentString;
-import org.bitcountlab.ui.state.LabModel;
+import org.bitcountlab.ui.state.FailureAnalysis;
+import org.bitcountlab.ui.state.ModelNames;
 import org.bitcountlab.ui.state.ModelReadout;
 import org.bitcountlab.ui.state.StatusLine;
 import org.bitcountlab.ui.tasks.TaskExecutor;
@@ -29,7 +26,6 @@ import org.bitcountlab.ui.tasks.TaskExecutor;
 public final class CounterViewModel {
 
     private final CurrentModel models;
-    private final CurrentString string;
     private final TaskExecutor tasks;
     private final ModelReadout readout;
     private final StatusLine status;
@@ -37,14 +33,13 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<UnitScatter> scatter = new ReadOnlyObjectWrapper<>(this, "scatter");
     private long scattering; // the newest scatter asked for; older ones are dropped
     private final ObjectBinding<Message> summary;
-    private final ReadOnlyObjectWrapper<Message> ablatedError = new ReadOnlyObjectWrapper<>(this, "ablatedError");
-    private long measuring; // the newest measurement asked for; older ones are dropped
+    private final ObjectBinding<Message> ablatedError;
+    private final ObjectBinding<SilencedUnits> silenced;
 
-    public CounterViewModel(ModelReadout readout, CurrentString string, CurrentModel models, TaskExecutor tasks,
+    public CounterViewModel(ModelReadout readout, CurrentModel models, TaskExecutor tasks,
             StatusLine status) {
         this.status = status;
         this.readout = readout;
-        this.string = string;
         this.models = models;
         this.tasks = tasks;
         readout.readoutProperty().addListener((obs, old, now) -> {
@@ -55,14 +50,27 @@ public final class CounterViewModel {
         readout.readoutProperty().addListener((obs, old, now) -> computeScatter());
         chosenUnit.addListener((obs, old, now) -> computeScatter());
         computeScatter();
+        // the read-out is of the trained network's units, all of them: which to silence is chosen from it
         summary = Bindings.createObjectBinding(() -> {
             CountReadout fitted = readout.readoutProperty().get();
+            boolean silencing = models.get() != null && !models.get().silenced().isEmpty();
             return fitted == null ? new Message("counter.fitting")
-                    : new Message("counter.summary", fitted.units().size(), fitted.rSquaredAtLastStep());
-        }, readout.readoutProperty());
-        string.silencedProperty().addListener((obs, old, now) -> measureAblation());
-        models.modelProperty().addListener((obs, old, now) -> measureAblation());
-        measureAblation();
+                    : new Message(silencing ? "counter.summary.allUnits" : "counter.summary", fitted.units().size(),
+                            fitted.rSquaredAtLastStep());
+        }, readout.readoutProperty(), models.modelProperty());
+        silenced = Bindings.createObjectBinding(
+                () -> models.get() == null ? SilencedUnits.none() : models.get().silenced(), models.modelProperty());
+        // the held-out analysis of the model shown, silenced units included: the one Where it fails shows
+        ablatedError = Bindings.createObjectBinding(() -> {
+            FailureAnalysis analysis = models.failuresProperty().get();
+            if (analysis == null) {
+                return null;
+            }
+            double error = analysis.evaluation().errorPercent();
+            long strings = analysis.evaluation().strings();
+            return analysis.model().silenced().isEmpty() ? new Message("counter.error.all", error, strings)
+                    : new Message("counter.error.silenced", error, ModelNames.silencedList(analysis.model()), strings);
+        }, models.failuresProperty());
     }
 
     /** The chosen unit's state after every prefix: 20,000 steps of the cell, so in the background. */
@@ -87,34 +95,6 @@ public final class CounterViewModel {
         });
     }
 
-    /** The held-out error of the model shown with the silenced units, measured in the background. */
-    private void measureAblation() {
-        LabModel model = models.get();
-        SilencedUnits silenced = string.silencedProperty().get();
-        long request = ++measuring;
-        if (model == null || model.isTraining()) {
-            ablatedError.set(null);
-            return;
-        }
-        TrainingSettings settings = model.model().settings();
-        Message what = new Message("task.silenced");
-        tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(), silenced,
-                        BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
-                                .heldOutSample(settings.evalSample())).errorPercent(),
-                error -> {
-                    if (request == measuring) {
-                        ablatedError.set(new Message(silenced.isEmpty() ? "counter.error.all" : "counter.error.silenced",
-                                error, silenced.count()));
-                    }
-                },
-                failure -> {
-                    if (request == measuring) {
-                        ablatedError.set(null);
-                        status.showFailure(what, failure);
-                    }
-                });
-    }
-
     public ReadOnlyObjectProperty<CountReadout> readoutProperty() {
         return readout.readoutProperty();
     }
@@ -133,20 +113,20 @@ public final class CounterViewModel {
         return summary;
     }
 
-    /** The held-out error with the units silenced now; null while it is measured. */
-    public ReadOnlyObjectProperty<Message> ablatedErrorProperty() {
-        return ablatedError.getReadOnlyProperty();
+    /** The error of the model shown, with the units silenced now; null while it is measured. */
+    public ObjectBinding<Message> ablatedErrorProperty() {
+        return ablatedError;
     }
 
-    public ReadOnlyObjectProperty<SilencedUnits> silencedProperty() {
-        return string.silencedProperty();
+    public ObjectBinding<SilencedUnits> silencedProperty() {
+        return silenced;
     }
 
     public void toggleSilenced(int unit) {
-        string.toggleSilenced(unit);
+        models.silence(silenced.get().toggled(unit));
     }
 
     public void restoreAllUnits() {
-        string.restoreAllUnits();
+        models.silence(SilencedUnits.none());
     }
 }

@@ -31,6 +31,7 @@ public final class CurveView {
     @FXML private CheckBox smoothCheck;
     @FXML private Label chartReadout;
     @FXML private Label headlineLabel;
+    @FXML private Label silencedLabel;
     @FXML private Label testHeadlineLabel;
     @FXML private LineChart<Number, Number> errorChart;
     @FXML private NumberAxis errorEpochAxis;
@@ -73,9 +74,12 @@ public final class CurveView {
         scope.listen(viewModel.overlays(), (ListChangeListener<RunRecord>) change -> showOverlays());
         showOverlays();
         scope.follow(viewModel.epochSpanProperty(), (obs, old, now) -> setEpochSpan());
-        scope.follow(viewModel.heldOutSampleProperty(), (obs, old, now) -> {
-            errorChart.setTitle(Messages.get("chart.error.title", Formats.grouped(now.longValue())));
-            errorChart.setAccessibleHelp(Messages.get("chart.error.tooltip", Formats.grouped(now.longValue())));
+        scope.follow(viewModel.errorTitleProperty(), (obs, old, now) -> errorChart.setTitle(now.text()));
+        scope.follow(viewModel.heldOutSampleProperty(), (obs, old, now) ->
+                errorChart.setAccessibleHelp(Messages.get("chart.error.tooltip", Formats.grouped(now.longValue()))));
+        scope.follow(viewModel.silencedNoteProperty(), (obs, old, now) -> {
+            silencedLabel.setText(text(now));
+            silencedLabel.setVisible(now != null);
         });
         scope.follow(viewModel.headlineProperty(), (obs, old, now) -> headlineLabel.setText(text(now)));
         scope.follow(viewModel.testHeadlineProperty(), (obs, old, now) -> testHeadlineLabel.setText(text(now)));

@@ -25,6 +25,8 @@ import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.settings.SettingsViewModel;
 import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.CurrentRun;
+import org.bitcountlab.ui.state.FailureAnalysis;
+import org.bitcountlab.ui.state.ModelNames;
 import org.bitcountlab.ui.state.LabModel;
 import org.bitcountlab.ui.state.RunHistory;
 import org.bitcountlab.ui.state.RunRecord;
@@ -48,6 +50,8 @@ public final class CurveViewModel {
     private final IntegerBinding heldOutSample;
     private final ObjectBinding<Message> headline;
     private final ObjectBinding<Message> testHeadline;
+    private final ObjectBinding<Message> errorTitle;
+    private final ObjectBinding<Message> silencedNote;
 
     public CurveViewModel(CurrentRun run, RunHistory history, CurrentModel models, SettingsViewModel settings,
             TaskExecutor tasks, StatusLine status) {
@@ -69,6 +73,32 @@ public final class CurveViewModel {
             return ofThisCurve && model.model().testError() != null
                     ? new Message("curve.testHeadline", model.model().testError()) : null;
         }, models.modelProperty(), run.curve());
+        // the curve is the run's, all units: with units silenced, the chart says so and the note gives the silenced figure
+        errorTitle = Bindings.createObjectBinding(() -> {
+            boolean silenced = models.get() != null && !models.get().silenced().isEmpty();
+            return new Message(silenced ? "chart.error.title.allUnits" : "chart.error.title", heldOutSample.get());
+        }, heldOutSample, models.modelProperty());
+        silencedNote = Bindings.createObjectBinding(() -> {
+            LabModel model = models.get();
+            if (model == null || model.silenced().isEmpty()) {
+                return null;
+            }
+            FailureAnalysis analysis = models.failuresProperty().get();
+            return analysis == null || !analysis.model().sameModelAs(model)
+                    ? new Message("curve.silenced", ModelNames.silencedList(model))
+                    : new Message("curve.silenced.error", ModelNames.silencedList(model),
+                            analysis.evaluation().errorPercent(), analysis.evaluation().strings());
+        }, models.modelProperty(), models.failuresProperty());
+    }
+
+    /** "Error on 50,000 held-out strings", and "all units" while some are silenced: the curve is the run's. */
+    public ObjectBinding<Message> errorTitleProperty() {
+        return errorTitle;
+    }
+
+    /** While units are silenced: which, and the silenced model's error once measured; else null. */
+    public ObjectBinding<Message> silencedNoteProperty() {
+        return silencedNote;
     }
 
     /** Writes the current curve and every run of the session as CSV, in the background. */

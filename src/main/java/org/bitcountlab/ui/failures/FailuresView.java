@@ -36,7 +36,8 @@ public final class FailuresView {
             view.textSizeProperty().bind(presentation.canvasTextSize());
         }
         lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty());
-        scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> lengthChart.show(now, CurrentString.LENGTH));
+        scope.follow(viewModel.lengthsProperty(),
+                (obs, old, now) -> lengthChart.show(now, CurrentString.LENGTH, viewModel.lengthsModel()));
     }
 
     @FXML

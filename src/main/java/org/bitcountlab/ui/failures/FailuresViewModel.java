@@ -12,6 +12,7 @@ import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentModel;
 import org.bitcountlab.ui.state.FailureAnalysis;
 import org.bitcountlab.ui.state.LabModel;
+import org.bitcountlab.ui.state.ModelNames;
 import org.bitcountlab.ui.state.StatusLine;
 import org.bitcountlab.ui.tasks.TaskExecutor;
 
@@ -39,11 +40,12 @@ public final class FailuresViewModel {
             if (analysis == null) {
                 return null;
             }
-            return new Message(analysis.allTestStrings() ? "failures.allTest" : "failures.heldOut",
-                    analysis.evaluation().strings());
+            return new Message("failures.measuredOn", ModelNames.of(analysis.model()),
+                    new Message(analysis.allTestStrings() ? "failures.allTest" : "failures.heldOut",
+                            analysis.evaluation().strings()));
         }, models.failuresProperty());
         models.modelProperty().addListener((obs, old, now) -> {
-            if (lengthsMeasuredOn != null && !lengthsMeasuredOn.sameWeightsAs(now)) {
+            if (lengthsMeasuredOn != null && !lengthsMeasuredOn.sameModelAs(now)) {
                 lengths.set(null); // measured on another model
                 lengthsMeasuredOn = null;
             }
@@ -58,7 +60,7 @@ public final class FailuresViewModel {
         }
         measuringLengths.set(true);
         Message what = new Message("task.lengths");
-        tasks.submit(what, job -> LengthGeneralisation.evaluate(model.model().parameters(), SHORTEST, LONGEST, SAMPLES, 1),
+        tasks.submit(what, job -> LengthGeneralisation.evaluate(model.model().parameters(), model.silenced(), SHORTEST, LONGEST, SAMPLES, 1),
                 result -> {
                     measuringLengths.set(false);
                     if (models.isCurrent(model)) {
@@ -79,6 +81,11 @@ public final class FailuresViewModel {
     /** "50,000 held-out strings" or "all 1,038,576 test strings", or null before an analysis. */
     public ObjectBinding<Message> measuredOnProperty() {
         return measuredOn;
+    }
+
+    /** The name of the model the lengths were measured on, or null while none were. */
+    public Message lengthsModel() {
+        return lengthsMeasuredOn == null ? null : ModelNames.of(lengthsMeasuredOn);
     }
 
     public ReadOnlyObjectProperty<LengthGeneralisation.Result> lengthsProperty() {

@@ -6,6 +6,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
 import org.bitcountlab.core.training.LengthGeneralisation;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 
 /** Error against string length for a model trained on one length. */
@@ -25,7 +26,8 @@ public final class LengthChart extends BarChart<String, Number> {
         getData().add(series);
     }
 
-    public void show(LengthGeneralisation.Result result, int trainedLength) {
+    /** @param model names the model measured */
+    public void show(LengthGeneralisation.Result result, int trainedLength, Message model) {
         series.getData().clear();
         if (result == null) {
             setTitle(Messages.get("lengths.title.none"));
@@ -34,6 +36,6 @@ public final class LengthChart extends BarChart<String, Number> {
         for (int i = 0; i < result.errorPercent().length; i++) {
             series.getData().add(new XYChart.Data<>(Integer.toString(result.fromLength() + i), result.errorPercent()[i]));
         }
-        setTitle(Messages.get("lengths.title", trainedLength, result.samples()));
+        setTitle(Messages.get("lengths.title", trainedLength, result.samples(), model.text()));
     }
 }

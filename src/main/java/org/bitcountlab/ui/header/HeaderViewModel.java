@@ -81,7 +81,8 @@ public final class HeaderViewModel {
         tasks.submit(new Message("task.save", name), job -> {
             ModelFile.save(model.model(), file);
             return file;
-        }, saved -> status.show("status.saved", name), error -> refuse("status.saveFailed", error));
+        }, saved -> status.show(model.silenced().isEmpty() ? "status.saved" : "status.saved.allUnits", name),
+                error -> refuse("status.saveFailed", error));
     }
 
     private void refuse(String key, Throwable error) {

@@ -6,21 +6,23 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepVariable;
 import org.bitcountlab.ui.common.Formats;
+import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
@@ -42,6 +44,7 @@ public final class RunsView {
     @FXML private Button deleteRunsButton;
     @FXML private ProgressBar sweepProgressBar;
     @FXML private Label sweepAboutLabel;
+    @FXML private Label sweepSettingsLabel;
     @FXML private Label sweepError;
     @FXML private Label sweepProgressLabel;
 
@@ -64,18 +67,27 @@ public final class RunsView {
     }
 
     private void showRunTable() {
-        runsTable.setItems(viewModel.runs());
+        // sorted by the header clicked, over the session's runs as they come
+        SortedList<RunRecord> sorted = new SortedList<>(viewModel.runs());
+        sorted.comparatorProperty().bind(runsTable.comparatorProperty());
+        runsTable.setItems(sorted);
         runsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runsTable.getColumns().setAll(List.of(
                 column("runs.number", RunRecord::number),
+                column("runs.sweep", run -> run.sweep() == 0 ? null : run.sweep()),
+                column("runs.cell", run -> Messages.get("runs.cell." + run.settings().cellType().id())),
                 column("runs.hidden", run -> run.settings().hidden()),
                 column("runs.batch", run -> run.settings().batchSize()),
                 column("runs.learningRate", run -> run.settings().learningRate()),
+                column("runs.decay", run -> run.settings().learningRateDecay()),
+                column("runs.trainSize", run -> run.settings().trainSize()),
+                column("runs.seed", run -> run.settings().seed()),
                 column("runs.epochs", RunRecord::epochs),
-                column("runs.time", run -> Formats.round(run.trainSeconds(), 1)),
+                column("runs.time", run -> Formats.round(run.clockSeconds(), 1)),
                 column("runs.heldOut", run -> Formats.round(run.heldOutError(), 3)),
                 column("runs.test", run -> run.testError() == null ? null : Formats.round(run.testError(), 3))));
-        runsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column as wide as its title and its values; the table scrolls sideways where it must
+        runsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         runsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) change -> {
             if (!syncingSelection) {
                 viewModel.selected().setAll(runsTable.getSelectionModel().getSelectedItems().stream()
@@ -105,6 +117,11 @@ public final class RunsView {
         scope.follow(viewModel.form().problemProperty(), (obs, old, now) -> {
             sweepError.setText(now == null ? "" : now.text());
             sweepError.setManaged(now != null);
+        });
+        scope.follow(viewModel.planSettingsProperty(), (obs, old, now) -> {
+            sweepSettingsLabel.setText(now == null ? "" : now.text());
+            sweepSettingsLabel.setManaged(now != null);
+            sweepSettingsLabel.setVisible(now != null);
         });
         scope.follow(viewModel.sweepProgressProperty(),
                 (obs, old, now) -> sweepProgressLabel.setText(now == null ? "" : now.text()));
@@ -138,11 +155,20 @@ public final class RunsView {
     private static <T> TableColumn<RunRecord, T> column(String titleKey, Function<RunRecord, T> value) {
         TableColumn<RunRecord, T> column = new TableColumn<>(Messages.get(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        // as wide as its title, and narrower rather than pushed out of the table: the table fits its
-        // columns to its width, with no scroll bar, and the errors, which matter most, come last
-        column.setPrefWidth(new Text(column.getText()).getLayoutBounds().getWidth() + 24);
-        column.setMinWidth(28);
+        column.setSortable(true);
+        // numbers as the window writes them everywhere: in the format locale, grouped
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item instanceof Number n ? number(n) : item.toString());
+            }
+        });
         return column;
+    }
+
+    private static String number(Number value) {
+        return value instanceof Double d ? LocaleNumbers.formatDecimal(d) : LocaleNumbers.formatInteger(value.longValue());
     }
 
     /** The table shows the view model's selection (Reset clears it). */

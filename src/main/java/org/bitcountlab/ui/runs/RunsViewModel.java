@@ -3,9 +3,11 @@ package org.bitcountlab.ui.runs;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -20,6 +22,9 @@ import org.bitcountlab.core.sweep.SweepPlan;
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.sweep.SweepResult;
+import org.bitcountlab.core.training.RunResult;
+import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.FailureLog;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.settings.SettingsViewModel;
@@ -49,8 +54,10 @@ public final class RunsViewModel implements SweepChannel.Receiver {
     private final ObservableList<SweepPoint> readOnlyPoints = FXCollections.unmodifiableObservableList(points);
     private final List<SweepListener> observers = new CopyOnWriteArrayList<>();
     private final BooleanBinding canSweep;
+    private final ObjectBinding<Message> planSettings;
     // volatile only for stop(), which a sweep's own listener may call from the sweep's thread
     private volatile SweepChannel current;
+    private int sweeps; // sweeps started this session: their runs are marked with the number
 
     public RunsViewModel(CurrentRun run, RunHistory history, SettingsViewModel settings, TaskExecutor tasks,
             StatusLine status) {
@@ -62,6 +69,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         canSweep = Bindings.createBooleanBinding(
                 () -> !run.runningProperty().get() && !run.sweepingProperty().get() && form.hasBase(),
                 run.runningProperty(), run.sweepingProperty(), form.baseProperty(), settings.validProperty());
+        planSettings = Bindings.createObjectBinding(() -> describe(shownPlan.get()), shownPlan);
         run.sweepingProperty().addListener((obs, was, now) -> {
             if (!now && current != null) {
                 forgetSweep(); // reset or shutdown took the training core back
@@ -77,6 +85,7 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         }
         SweepChannel channel = new SweepChannel(plan, this, observers, tasks);
         current = channel;
+        sweeps++;
         sweeping.set(true);
         shownPlan.set(plan);
         points.clear();
@@ -108,6 +117,14 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         } else {
             sweepProgress.set(new Message("sweep.progress.left", progress.run(), progress.runs(), at, progress.seed(),
                     Message.timeLeft(left)));
+        }
+    }
+
+    /** Each run of a sweep joins the session's runs, marked with its sweep's number. */
+    @Override
+    public void runFinished(SweepChannel from, RunResult result, double clockSeconds) {
+        if (from == current) {
+            history.addSweepRun(result, sweeps, clockSeconds);
         }
     }
 
@@ -154,6 +171,26 @@ public final class RunsViewModel implements SweepChannel.Receiver {
         current = null;
         sweeping.set(false);
         run.endSweep();
+    }
+
+    /** What every run of the plan trains: the settings panel's fields are not in use while it runs. */
+    private static Message describe(SweepPlan plan) {
+        if (plan == null) {
+            return null;
+        }
+        TrainingSettings base = plan.base();
+        String values = plan.values().stream().map(LocaleNumbers::formatInteger).collect(Collectors.joining(", "));
+        long firstSeed = plan.settings(plan.values().get(0), 0).seed();
+        long lastSeed = plan.settings(plan.values().get(0), plan.seeds() - 1).seed();
+        return new Message("sweep.settings." + plan.variable().id(), new Message("runs.cell." + base.cellType().id()),
+                base.batchSize(), LocaleNumbers.formatDecimal(base.learningRate()),
+                LocaleNumbers.formatDecimal(base.learningRateDecay()), base.trainSize(), base.hidden(), base.epochs(),
+                values, firstSeed, lastSeed);
+    }
+
+    /** "Each run: LSTM, batch 20, rate 0.01 ...": what the sweep on the chart trains, or null when none is shown. */
+    public ObjectBinding<Message> planSettingsProperty() {
+        return planSettings;
     }
 
     /** Also hears every sweep started from here, on the sweep's own thread; for reports and tests. */

@@ -10,6 +10,7 @@ import org.bitcountlab.core.sweep.SweepPlan;
 import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.core.sweep.SweepProgress;
 import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.core.training.RunResult;
 import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
@@ -26,6 +27,8 @@ final class SweepChannel implements SweepListener {
         void progressed(SweepChannel from, SweepProgress progress);
 
         void pointFinished(SweepChannel from, SweepPoint point);
+
+        void runFinished(SweepChannel from, RunResult result, double clockSeconds);
     }
 
     final Sweep sweep;
@@ -56,6 +59,12 @@ final class SweepChannel implements SweepListener {
     public void epochEnded(SweepProgress progress, EpochResult result) {
         publish(progress);
         observers.forEach(o -> o.epochEnded(progress, result));
+    }
+
+    @Override
+    public void runFinished(SweepProgress progress, RunResult result, double clockSeconds) {
+        window.deliver(() -> receiver.runFinished(this, result, clockSeconds));
+        observers.forEach(o -> o.runFinished(progress, result, clockSeconds));
     }
 
     @Override

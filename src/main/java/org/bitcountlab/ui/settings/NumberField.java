@@ -39,7 +39,7 @@ public final class NumberField {
     Long check(long min, long max) {
         OptionalLong value = LocaleNumbers.parseInteger(text.get());
         if (value.isEmpty()) {
-            error.set(new Message("validation.integer"));
+            error.set(new Message("validation.integer", new Message(nameKey)));
             return null;
         }
         if (value.getAsLong() < min || value.getAsLong() > max) {
@@ -51,14 +51,14 @@ public final class NumberField {
     }
 
     /** The number typed if it lies in (0, max]; else null, and the field says why. */
-    Double checkPositive(double max, String rangeKey) {
+    Double checkPositive(double max) {
         OptionalDouble value = LocaleNumbers.parseDecimal(text.get());
         if (value.isEmpty()) {
-            error.set(new Message("validation.number", LocaleNumbers.decimalExample()));
+            error.set(new Message("validation.number", new Message(nameKey), LocaleNumbers.decimalExample()));
             return null;
         }
         if (!(value.getAsDouble() > 0 && value.getAsDouble() <= max)) {
-            error.set(new Message(rangeKey, LocaleNumbers.formatDecimal(max)));
+            error.set(new Message("validation.positive", new Message(nameKey), LocaleNumbers.formatDecimal(max)));
             return null;
         }
         error.set(null);

@@ -24,17 +24,13 @@ public final class SettingsView {
     @FXML private GridPane settingsGrid;
     @FXML private ComboBox<Preset> presetChoice;
     @FXML private TextField hiddenField;
-    @FXML private Label hiddenError;
     @FXML private TextField batchField;
-    @FXML private Label batchError;
     @FXML private TextField epochsField;
-    @FXML private Label epochsError;
     @FXML private TextField learningRateField;
-    @FXML private Label learningRateError;
+    @FXML private TextField decayField;
     @FXML private TextField trainSizeField;
-    @FXML private Label trainSizeError;
     @FXML private TextField seedField;
-    @FXML private Label seedError;
+    @FXML private Label settingsMessage;
     @FXML private CheckBox shuffleCheck;
     @FXML private ComboBox<CellType> cellChoice;
 
@@ -76,12 +72,20 @@ public final class SettingsView {
         // the lock, a frame later 30.3 against 26.5 (medians of eight interleaved report runs each)
         scope.follow(viewModel.lockedProperty(),
                 (obs, old, locked) -> FirstFrame.then(() -> settingsGrid.setDisable(viewModel.lockedProperty().get())));
-        bind(hiddenField, hiddenError, viewModel.hidden());
-        bind(batchField, batchError, viewModel.batch());
-        bind(epochsField, epochsError, viewModel.epochs());
-        bind(learningRateField, learningRateError, viewModel.learningRate());
-        bind(trainSizeField, trainSizeError, viewModel.trainSize());
-        bind(seedField, seedError, viewModel.seed());
+        bind(hiddenField, viewModel.hidden());
+        bind(batchField, viewModel.batch());
+        bind(epochsField, viewModel.epochs());
+        bind(learningRateField, viewModel.learningRate());
+        bind(decayField, viewModel.decay());
+        bind(trainSizeField, viewModel.trainSize());
+        bind(seedField, viewModel.seed());
+        scope.follow(viewModel.messageProperty(), (obs, old, now) -> {
+            settingsMessage.setText(now == null ? "" : now.text());
+            settingsMessage.getStyleClass().remove("field-error");
+            if (now != null && now.key().startsWith("validation.")) {
+                settingsMessage.getStyleClass().add("field-error");
+            }
+        });
         shuffleCheck.selectedProperty().bindBidirectional(viewModel.shuffleProperty());
         cellChoice.getItems().setAll(CellType.values());
         cellChoice.setConverter(new StringConverter<>() {
@@ -100,12 +104,9 @@ public final class SettingsView {
         settingsPane.managedProperty().bind(settingsPane.visibleProperty());
     }
 
-    private void bind(TextField field, Label error, NumberField model) {
+    private void bind(TextField field, NumberField model) {
         field.textProperty().bindBidirectional(model.textProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
         scope.follow(model.errorProperty(), (obs, old, now) -> {
-            error.setText(now == null ? "" : now.text());
             field.getStyleClass().remove("invalid");
             if (now != null) {
                 field.getStyleClass().add("invalid");

@@ -3,7 +3,12 @@ package org.bitcountlab.ui.settings;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.ArrayList;
+
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +22,9 @@ import javafx.beans.value.ObservableBooleanValue;
 import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.training.MemoryBudget;
 import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.core.training.RateSchedule;
 import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentString;
 
@@ -33,13 +40,16 @@ public final class SettingsViewModel {
     private final NumberField batch = NumberField.whole("settings.batch");
     private final NumberField epochs = NumberField.whole("settings.epochs");
     private final NumberField learningRate = NumberField.decimal("settings.learningRate");
+    private final NumberField decay = NumberField.decimal("settings.decay");
     private final NumberField trainSize = NumberField.whole("settings.trainSize");
     private final NumberField seed = NumberField.whole("settings.seed");
     private final BooleanProperty shuffle = new SimpleBooleanProperty(this, "shuffle", true);
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(this, "cell", CellType.LSTM);
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.FAST);
     private final BooleanBinding valid;
+    private final ObjectBinding<Message> message;
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked", false);
+    private final BooleanProperty sweeping = new SimpleBooleanProperty(this, "sweeping", false);
     // what the fields say, or null while one is not acceptable
     private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private Preset applying;
@@ -53,6 +63,7 @@ public final class SettingsViewModel {
         shuffle.addListener((obs, old, now) -> validate());
         cell.addListener((obs, old, now) -> validate());
         valid = settings.isNotNull();
+        message = Bindings.createObjectBinding(this::firstProblemOrScheduleNote, observables());
         preset.addListener((obs, old, now) -> {
             if (now != null) {
                 apply(now);
@@ -62,7 +73,37 @@ public final class SettingsViewModel {
     }
 
     public List<NumberField> fields() {
-        return List.of(hidden, batch, epochs, learningRate, trainSize, seed);
+        return List.of(hidden, batch, epochs, learningRate, decay, trainSize, seed);
+    }
+
+    private Observable[] observables() {
+        List<Observable> all = new ArrayList<>();
+        fields().forEach(field -> all.add(field.errorProperty()));
+        all.add(settings);
+        all.add(sweeping);
+        return all.toArray(Observable[]::new);
+    }
+
+    /** The first field's problem, in the order they are shown; else what the rate's schedule does to a long run. */
+    private Message firstProblemOrScheduleNote() {
+        if (sweeping.get()) {
+            return new Message("settings.sweeping");
+        }
+        for (NumberField field : fields()) {
+            if (field.errorProperty().get() != null) {
+                return field.errorProperty().get();
+            }
+        }
+        TrainingSettings typed = settings.get();
+        if (typed == null) {
+            return null;
+        }
+        int lastUsefulEpoch = RateSchedule.lastUsefulEpoch(typed.learningRateDecay());
+        if (typed.epochs() <= lastUsefulEpoch) {
+            return null;
+        }
+        return new Message("settings.decay.note", lastUsefulEpoch, typed.epochs(),
+                LocaleNumbers.formatDecimal(RateSchedule.decayFor(typed.epochs())));
     }
 
     private void apply(Preset chosen) {
@@ -74,6 +115,7 @@ public final class SettingsViewModel {
             batch.show(s.batchSize());
             epochs.show(s.epochs());
             learningRate.show(s.learningRate());
+            decay.show(s.learningRateDecay());
             trainSize.show(s.trainSize());
             seed.show(s.seed());
             shuffle.set(s.shuffleEachEpoch());
@@ -94,10 +136,12 @@ public final class SettingsViewModel {
         Long e = epochs.check(TrainingSettings.MIN_EPOCHS, TrainingSettings.MAX_EPOCHS);
         Long b = batch.check(1, train != null ? train : strings - 1);
         Long s = seed.check(Long.MIN_VALUE, Long.MAX_VALUE);
-        Double lr = learningRate.checkPositive(TrainingSettings.MAX_LEARNING_RATE, "validation.learningRate");
-        boolean complete = train != null && h != null && e != null && b != null && s != null && lr != null;
+        Double lr = learningRate.checkPositive(TrainingSettings.MAX_LEARNING_RATE);
+        Double d = decay.checkPositive(1);
+        boolean complete = train != null && h != null && e != null && b != null && s != null && lr != null && d != null;
         TrainingSettings typed = !complete ? null : base.settings().withHidden(h.intValue()).withBatchSize(b.intValue())
-                .withEpochs(e.intValue()).withLearningRate(lr).withTrainSize(train.intValue()).withSeed(s)
+                .withEpochs(e.intValue()).withLearningRate(lr).withLearningRateDecay(d).withTrainSize(train.intValue())
+                .withSeed(s)
                 .withEvalSample(Math.min(base.settings().evalSample(), strings - train.intValue()))
                 .withShuffleEachEpoch(shuffle.get()).withCellType(cell.get());
         settings.set(typed == null ? null : fitting(typed));
@@ -145,6 +189,11 @@ public final class SettingsViewModel {
         locked.bind(busy);
     }
 
+    /** While {@code busy} holds, the fields say that a sweep trains settings of its own, shown with it. */
+    public void notInUseWhile(ObservableBooleanValue busy) {
+        sweeping.bind(busy);
+    }
+
     public ReadOnlyBooleanProperty lockedProperty() {
         return locked.getReadOnlyProperty();
     }
@@ -163,6 +212,20 @@ public final class SettingsViewModel {
 
     public NumberField learningRate() {
         return learningRate;
+    }
+
+    /** What multiplies the learning rate after every epoch; 1 keeps it constant. */
+    public NumberField decay() {
+        return decay;
+    }
+
+    /**
+     * The problem of the first field that has one, else a note on the rate's schedule (when it
+     * will have shrunk too far to matter before the last epoch), else null: one line of text under
+     * the fields, in the room kept for it, so that nothing below it moves.
+     */
+    public ObjectBinding<Message> messageProperty() {
+        return message;
     }
 
     public NumberField trainSize() {

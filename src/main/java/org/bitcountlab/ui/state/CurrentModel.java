@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.training.TrainedModel;
 
 /**
@@ -25,18 +26,36 @@ public final class CurrentModel {
         return new LabModel(newId(), origin, name, trained);
     }
 
-    /** Shows a model; an analysis of another model, or of other weights, goes with the old one. */
+    /**
+     * Shows a model; an analysis of another model, of other weights or of other silenced units goes
+     * with the old one. Newer weights of the model shown (a run's next epoch) keep its silenced units.
+     */
     public void show(LabModel next) {
+        LabModel shown = model.get();
+        set(next != null && shown != null && next.id() == shown.id() && !next.sameModelAs(shown)
+                ? next.withSilenced(shown.silenced()) : next);
+    }
+
+    /** Silences {@code units} of the model shown (their output held at 0), or lets them speak again. */
+    public void silence(SilencedUnits units) {
+        LabModel shown = model.get();
+        if (shown != null && !shown.silenced().equals(units)) {
+            units.checkFits(shown.model().parameters().hidden());
+            set(shown.withSilenced(units));
+        }
+    }
+
+    private void set(LabModel next) {
         FailureAnalysis analysis = failures.get();
-        if (analysis != null && !analysis.model().sameWeightsAs(next)) {
+        if (analysis != null && !analysis.model().sameModelAs(next)) {
             failures.set(null);
         }
         model.set(next);
     }
 
-    /** True while {@code measured} (its id and its very weights) is what the window shows. */
+    /** True while {@code measured} (its id, its very weights and its silenced units) is what the window shows. */
     public boolean isCurrent(LabModel measured) {
-        return measured != null && measured.sameWeightsAs(model.get());
+        return measured != null && measured.sameModelAs(model.get());
     }
 
     /** Records a full-test error for the model it was measured on, if that is still shown. */

@@ -93,13 +93,12 @@ public final class CurrentRun {
     public void togglePause() {
         if (state.get() == State.TRAINING) {
             channel.run.pause();
-            channel.pausedAt(System.nanoTime());
             showPaused();
         } else if (state.get() == State.PAUSED) {
             channel.resumedAt(System.nanoTime());
             channel.run.resume();
             state.set(State.TRAINING);
-            status.show("status.training", curve.size(), settings.get().epochs());
+            showState();
         }
     }
 
@@ -178,19 +177,19 @@ public final class CurrentRun {
             return;
         }
         TrainingSettings s = settings.get();
-        if (current.takeStarted() && state.get() == State.TRAINING) {
-            status.show("status.training", 0, s.epochs());
+        if (current.takeStarted()) {
+            showState();
         }
         RunChannel.Finished delivered = current.takeEpochs();
         List<EpochResult> added = delivered.epochs();
         if (!added.isEmpty()) {
             curve.addAll(added);
             progress.set((double) curve.size() / s.epochs());
-            secondsLeft.set(current.secondsLeft(curve.size(), s.epochs(), System.nanoTime()));
-            if (state.get() == State.TRAINING) {
-                status.show("status.training", curve.size(), s.epochs());
-            }
+            showState(); // an epoch that ends just after Pause still belongs to the pause's line
         }
+        // whole seconds, so that the line showing it changes once a second, not every frame
+        double left = current.secondsLeft(System.nanoTime());
+        secondsLeft.set(left < 0 ? -1 : Math.round(left));
         ParameterSnapshot fresh = current.takeParameters();
         if (fresh != null) {
             double seconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).trainSeconds();
@@ -198,14 +197,24 @@ public final class CurrentRun {
                     new TrainedModel(s, curve, seconds, null, fresh)));
         }
         if (delivered.paused() && state.get() == State.TRAINING) {
-            current.pausedAt(System.nanoTime());
             showPaused();
         }
     }
 
     private void showPaused() {
+        channel.pausedAt(System.nanoTime());
+        secondsLeft.set(-1); // no countdown while nothing counts down
         state.set(State.PAUSED);
-        status.show("status.paused", curve.size(), settings.get().epochs());
+        showState();
+    }
+
+    /** The status line of a run in progress: the epochs done, as the progress line counts them. */
+    private void showState() {
+        if (state.get() == State.TRAINING) {
+            status.show("status.training", curve.size(), settings.get().epochs());
+        } else if (state.get() == State.PAUSED) {
+            status.show("status.paused", curve.size(), settings.get().epochs());
+        }
     }
 
     private void finished(RunChannel done, RunResult result) {
@@ -217,11 +226,13 @@ public final class CurrentRun {
         channel = null;
         secondsLeft.set(-1);
         state.set(State.FINISHED);
+        double clockSeconds = done.clockSeconds(System.nanoTime());
         models.show(new LabModel(done.modelId, LabModel.Origin.TRAINED, "", TrainedModel.of(result)));
-        history.add(done.modelId, result, done.sweep);
+        history.add(done.modelId, result, done.sweep, clockSeconds);
         if (result.outcome() == RunOutcome.COMPLETED) {
             progress.set(1);
-            status.show("status.finished", result.curve().size(), result.trainSeconds(), result.finalHeldOutError());
+            status.show("status.finished", result.curve().size(), clockSeconds, result.finalHeldOutError(),
+                    result.trainSeconds());
         } else if (result.outcome() == RunOutcome.CANCELLED) {
             status.show("status.stopped", result.curve().size(), result.finalHeldOutError());
         } else {
@@ -282,7 +293,7 @@ public final class CurrentRun {
         return progress.getReadOnlyProperty();
     }
 
-    /** Seconds of training left, or -1 while unknown. */
+    /** Seconds left by the clock, or -1 while unknown or paused. */
     public ReadOnlyDoubleProperty secondsLeftProperty() {
         return secondsLeft.getReadOnlyProperty();
     }

@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.core.model.Predictor;
-import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.model.StepTrace;
 
 /**
@@ -29,8 +28,6 @@ public final class CurrentString {
     private final ReadOnlyIntegerWrapper trueCount = new ReadOnlyIntegerWrapper(this, "trueCount");
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>(this, "prediction");
     private final ReadOnlyObjectWrapper<StepTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
-    private final ReadOnlyObjectWrapper<SilencedUnits> silenced =
-            new ReadOnlyObjectWrapper<>(this, "silenced", SilencedUnits.none());
     private final SplittableRandom random = new SplittableRandom();
     private final CurrentModel models;
     private Predictor predictor;
@@ -39,36 +36,19 @@ public final class CurrentString {
         this.models = models;
         value.addListener((obs, old, now) -> update());
         models.modelProperty().addListener((obs, old, now) -> {
-            if (now == null || old == null || now.model().parameters() != old.model().parameters()) {
-                if (now == null || old == null || now.id() != old.id()) {
-                    silenced.set(SilencedUnits.none()); // silenced units belong to the model they were chosen in
-                }
+            if (now == null || old == null || now.model().parameters() != old.model().parameters()
+                    || !now.silenced().equals(old.silenced())) {
                 predict();
             }
         });
-        silenced.addListener((obs, old, now) -> predict());
         update();
     }
 
     private void predict() {
         LabModel model = models.get();
         predictor = model == null || model.model().parameters().length() != LENGTH
-                ? null : new Predictor(model.model().parameters(), silenced.get());
+                ? null : new Predictor(model.model().parameters(), model.silenced());
         update();
-    }
-
-    /** Silences a unit (its output held at 0), or lets it speak again. */
-    public void toggleSilenced(int unit) {
-        silenced.set(silenced.get().toggled(unit));
-    }
-
-    public void restoreAllUnits() {
-        silenced.set(SilencedUnits.none());
-    }
-
-    /** The units silenced in the model shown; every prediction in the window goes without them. */
-    public ReadOnlyObjectProperty<SilencedUnits> silencedProperty() {
-        return silenced.getReadOnlyProperty();
     }
 
     private void update() {

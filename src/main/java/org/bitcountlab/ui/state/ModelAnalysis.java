@@ -6,7 +6,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
-import org.bitcountlab.core.training.Evaluation;
 import org.bitcountlab.core.training.Evaluator;
 import org.bitcountlab.core.training.TrainingSettings;
 import org.bitcountlab.ui.common.Message;
@@ -14,8 +13,10 @@ import org.bitcountlab.ui.tasks.BackgroundJob;
 import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
- * Measures the model shown: on its held-out sample as soon as it stops changing, and on every
- * test string on request. A result lands only on the model it measured.
+ * Measures the model shown, silenced units included: on its held-out sample as soon as it stops
+ * changing (a student toggling units measures only the last choice: each new measurement cancels
+ * the one before), and on every test string on request. A result lands only on the model it
+ * measured.
  */
 public final class ModelAnalysis {
 
@@ -25,6 +26,7 @@ public final class ModelAnalysis {
     private final RunHistory history;
     private final ReadOnlyBooleanWrapper evaluating = new ReadOnlyBooleanWrapper(this, "evaluating", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private BackgroundJob heldOut;
     private BackgroundJob fullEvaluation;
 
     public ModelAnalysis(CurrentModel models, TaskExecutor tasks, StatusLine status, RunHistory history) {
@@ -34,8 +36,8 @@ public final class ModelAnalysis {
         this.history = history;
         models.modelProperty().addListener((obs, old, now) -> {
             boolean settled = now != null && !now.isTraining();
-            boolean changed = old == null || old.isTraining() || !now.sameWeightsAs(old);
-            if (now == null || !now.sameWeightsAs(old)) {
+            boolean changed = old == null || old.isTraining() || !now.sameModelAs(old);
+            if (now == null || !now.sameModelAs(old)) {
                 cancelFullEvaluation();
             }
             if (settled && changed) {
@@ -45,11 +47,14 @@ public final class ModelAnalysis {
     }
 
     private void analyseHeldOut(LabModel model) {
+        if (heldOut != null) {
+            heldOut.cancel();
+        }
         TrainingSettings settings = model.model().settings();
         Message what = new Message("task.heldOut");
-        tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(),
+        heldOut = tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(), model.silenced(),
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
-                                .heldOutSample(settings.evalSample())),
+                                .heldOutSample(settings.evalSample()), fraction -> { }, job::isCancelled),
                 evaluation -> models.acceptFailures(new FailureAnalysis(model, evaluation, false)),
                 error -> status.showFailure(what, error));
     }
@@ -66,15 +71,18 @@ public final class ModelAnalysis {
         status.show("status.evaluating", (long) settings.testSize());
         Message what = new Message("task.evaluateAll");
         BackgroundJob job = tasks.submit(what, running -> Evaluator.evaluate(model.model().parameters(),
+                        model.silenced(),
                         BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues(),
                         running::progress, running::isCancelled),
                 evaluation -> {
                     evaluating.set(false);
                     if (models.acceptTestError(model, evaluation.errorPercent())) {
                         models.acceptFailures(new FailureAnalysis(models.get(), evaluation, true));
-                        history.setTestError(model.id(), evaluation.errorPercent());
+                        if (model.silenced().isEmpty()) {
+                            history.setTestError(model.id(), evaluation.errorPercent());
+                        }
                         status.show("status.evaluated", evaluation.strings(), evaluation.errorPercent(),
-                                (System.nanoTime() - start) / 1e9);
+                                (System.nanoTime() - start) / 1e9, ModelNames.of(model));
                     }
                 },
                 error -> {

@@ -15,12 +15,19 @@ public final class RunHistory {
     private final ObservableList<RunRecord> readOnlyRuns = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<RunRecord> selected = FXCollections.observableArrayList();
 
-    void add(long modelId, RunResult result, int sweep) {
+    /** @param clockSeconds the run's time by the clock, pauses left out */
+    void add(long modelId, RunResult result, int sweep, double clockSeconds) {
         if (result.curve().isEmpty()) {
             return;
         }
         int number = runs.isEmpty() ? 1 : runs.get(runs.size() - 1).number() + 1;
-        runs.add(new RunRecord(modelId, number, result.settings(), result.curve(), result.trainSeconds(), null, sweep));
+        runs.add(new RunRecord(modelId, number, result.settings(), result.curve(), clockSeconds, result.trainSeconds(),
+                null, sweep));
+    }
+
+    /** A run a sweep trained: listed with the session's runs, marked with the sweep's number; it has no model to show. */
+    public void addSweepRun(RunResult result, int sweep, double clockSeconds) {
+        add(0, result, sweep, clockSeconds);
     }
 
     /** A full-test error measured for a run's model lands in its row. */
