@@ -71,6 +71,9 @@ public class DesktopApp extends Application {
         if (UiReport.requested()) {
             new UiReport(viewModels, stage).start();
         }
+        if (LayoutReport.requested()) {
+            new LayoutReport(viewModels, stage).start();
+        }
     }
 
     /** An exception nobody caught: into the failure log, and the window says so. */

@@ -11,6 +11,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.bitcountlab.ui.common.FirstFrame;
+import org.bitcountlab.ui.common.FocusInView;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
@@ -35,8 +36,9 @@ public final class MainWindow {
         this.stage = stage;
         this.viewModels = viewModels;
         FirstFrame.then(this::addIconWhenDecoded);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(700);
+        // small enough for an 800x600 screen: below the room the views need, the window scrolls
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> viewModels.lab().shutdown());
         viewModels.header().languageProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(old)) {
@@ -62,13 +64,17 @@ public final class MainWindow {
         // first frame: sized to its content, the scene was laid out at its preferred size and then
         // again in the first frame, every chart's axes included, at the window's
         Scene shown = stage.getScene();
-        Scene scene = shown == null ? new Scene(root, WIDTH, HEIGHT) : new Scene(root, shown.getWidth(), shown.getHeight());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = shown == null
+                ? new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()))
+                : new Scene(root, shown.getWidth(), shown.getHeight());
         if (scope != null && shown != null) {
             // a language switch: the tab the class was looking at stays in front
             tabs(root).getSelectionModel().select(tabs(shown.getRoot()).getSelectionModel().getSelectedIndex());
         }
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
         KeyboardShortcuts.install(scene, viewModels);
+        FocusInView.install(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
         stage.setFullScreenExitHint(Messages.get("presentation.exitHint"));

@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Presentation;
 
 /** The twenty bits, the presets for them and the answer in large type. */
 public final class BitEditorView {
@@ -13,12 +14,15 @@ public final class BitEditorView {
     @FXML private Label predictedLabel;
     @FXML private Label modelLabel;
     @FXML private Label tutorialLabel;
+    @FXML private Label bitsTitle;
 
     private final BitEditorViewModel viewModel;
+    private final Presentation presentation;
     private final ViewScope scope;
 
-    public BitEditorView(BitEditorViewModel viewModel, ViewScope scope) {
+    public BitEditorView(BitEditorViewModel viewModel, Presentation presentation, ViewScope scope) {
         this.viewModel = viewModel;
+        this.presentation = presentation;
         this.scope = scope;
     }
 
@@ -28,6 +32,10 @@ public final class BitEditorView {
         scope.follow(viewModel.trueCountProperty(), (obs, old, now) -> trueCountLabel.setText(now.text()));
         scope.follow(viewModel.modelDescriptionProperty(), (obs, old, now) -> modelLabel.setText(now.text()));
         scope.follow(viewModel.tutorialAnswerProperty(), (obs, old, now) -> tutorialLabel.setText(now == null ? "" : now.text()));
+        // a line takes room only when it says something; the class knows the bits without their title
+        tutorialLabel.managedProperty().bind(tutorialLabel.textProperty().isNotEmpty());
+        bitsTitle.visibleProperty().bind(presentation.onProperty().not());
+        bitsTitle.managedProperty().bind(bitsTitle.visibleProperty());
         scope.follow(viewModel.answerProperty(), (obs, old, now) -> {
             predictedLabel.setText(now == null ? "" : now.text());
             predictedLabel.getStyleClass().removeAll("correct", "wrong");

@@ -7,8 +7,11 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.CurrentString;
 
 /**
@@ -28,6 +31,7 @@ public final class SoftmaxChart extends BarChart<String, Number> {
         super(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
         this.classes = classes;
         getStyleClass().add("softmax-chart");
+        TickLabels.keepApart(this);
         setAnimated(false);
         setLegendVisible(false);
         setBarGap(1);

@@ -15,13 +15,21 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.inspect.CountReadout;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.inspect.UnitCount;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.model.SilencedUnits;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.WhenShown;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.Presentation;
 
 /** The "where the counter lives" tab: read-out quality, the counting units, one unit's state, silencing. */
@@ -36,6 +44,7 @@ public final class CounterView {
     @FXML private FlowPane silenceToggles;
     @FXML private CheckBox scatterCellCheck;
     @FXML private UnitScatterView scatterView;
+    @FXML private Label captionLabel;
 
     private final CounterViewModel viewModel;
     private final Presentation presentation;
@@ -49,6 +58,11 @@ public final class CounterView {
 
     @FXML
     private void initialize() {
+        // the teacher says it in class: presentation mode gives its room to the charts
+        captionLabel.visibleProperty().bind(presentation.onProperty().not());
+        captionLabel.managedProperty().bind(captionLabel.visibleProperty());
+        TickLabels.keepApart(rSquaredChart);
+        TickLabels.keepApart(unitChart);
         rSquaredChart.setTitle(Messages.get("counter.rSquared.title"));
         unitChart.setTitle(Messages.get("counter.units.title"));
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));

@@ -55,18 +55,21 @@ public final class UnitScatterView extends CanvasView {
             low = Math.min(low, state[i]);
             high = Math.max(high, state[i]);
         }
-        double left = text * 3.5;
-        double top = text * 2;
-        double bottom = text * 2.6;
-        double plotW = width - left - text;
-        double plotH = height - top - bottom;
-        g.setTextBaseline(VPos.CENTER);
+        Font font = Font.font(text);
         g.setFill(INK);
         g.setFont(Font.font(null, FontWeight.BOLD, text));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(Messages.get(cell ? "counter.scatter.titleCell" : "counter.scatter.title", scatter.unit() + 1),
-                width / 2, text * 0.8, width);
-        g.setFont(Font.font(text));
+        double titleHeight = fillWrapped(g,
+                Messages.get(cell ? "counter.scatter.titleCell" : "counter.scatter.title", scatter.unit() + 1),
+                width / 2, 0, width - text);
+        double left = textWidth(font, "+0.0") + text * 0.8;
+        double top = titleHeight + text * 0.8;
+        double bottom = lineHeight(font) * 2.4;
+        double plotW = Math.max(0, width - left - text);
+        double plotH = Math.max(0, height - top - bottom);
+        plotArea(left, top, plotW, plotH);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(font);
         double[] sums = new double[maxCount + 1];
         int[] counts = new int[maxCount + 1];
         g.setFill(DOT);
@@ -98,13 +101,14 @@ public final class UnitScatterView extends CanvasView {
         g.setLineWidth(1);
         g.setFill(MUTED);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Messages.numberLocale(), "%+.1f", high), left - text * 0.3, top);
-        g.fillText(String.format(Messages.numberLocale(), "%+.1f", low), left - text * 0.3, top + plotH);
+        fillText(g, String.format(Messages.numberLocale(), "%+.1f", high), left - text * 0.3, top);
+        fillText(g, String.format(Messages.numberLocale(), "%+.1f", low), left - text * 0.3, top + plotH);
         g.setTextAlign(TextAlignment.CENTER);
-        for (int c = 0; c <= maxCount; c += maxCount > 10 ? 5 : 1) {
-            g.fillText(Integer.toString(c), left + plotW * (c + 0.5) / (maxCount + 1), top + plotH + text * 0.9);
+        int stride = labelStride(textWidth(font, "20"), plotW / (maxCount + 1), text * 0.5);
+        for (int c = 0; c <= maxCount; c += stride) {
+            fillText(g, Integer.toString(c), left + plotW * (c + 0.5) / (maxCount + 1), top + plotH + lineHeight(font) * 0.7);
         }
-        g.fillText(Messages.get("counter.scatter.x"), left + plotW / 2, top + plotH + text * 2);
+        fillText(g, Messages.get("counter.scatter.x"), left + plotW / 2, top + plotH + lineHeight(font) * 1.8);
     }
 
     /** A fixed spread across each count's column, so that the dots do not hide each other. */

@@ -6,21 +6,31 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.training.EpochResult;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Formats;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.Presentation;
+import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.RunRecord;
 
 /** The learning-curve tab: held-out error and training loss per epoch, the overlays and the export buttons. */
@@ -32,6 +42,9 @@ public final class CurveView {
     @FXML private Label chartReadout;
     @FXML private Label headlineLabel;
     @FXML private Label silencedLabel;
+    @FXML private Label headlineCaption;
+    @FXML private BorderPane chartArea;
+    @FXML private GridPane headlineBox;
     @FXML private Label testHeadlineLabel;
     @FXML private LineChart<Number, Number> errorChart;
     @FXML private NumberAxis errorEpochAxis;
@@ -55,6 +68,8 @@ public final class CurveView {
     @FXML
     private void initialize() {
         plot = new ErrorCurvePlot(errorChart, errorAxis, chartReadout);
+        TickLabels.keepApart(errorChart);
+        TickLabels.keepApart(lossChart);
         logScaleCheck.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
         smoothCheck.selectedProperty().bindBidirectional(viewModel.smoothProperty());
         plot.logScaleProperty().bind(viewModel.logScaleProperty());
@@ -84,11 +99,30 @@ public final class CurveView {
         scope.follow(viewModel.headlineProperty(), (obs, old, now) -> headlineLabel.setText(text(now)));
         scope.follow(viewModel.testHeadlineProperty(), (obs, old, now) -> testHeadlineLabel.setText(text(now)));
 
+        scope.follow(presentation.onProperty(), (obs, old, on) -> placeHeadline(on));
         lossChart.visibleProperty().bind(presentation.hides(Presentation.Part.LOSS_CHART).not());
         lossChart.managedProperty().bind(lossChart.visibleProperty());
         chartTools.visibleProperty().bind(presentation.hides(Presentation.Part.CHART_TOOLS).not());
         chartTools.managedProperty().bind(chartTools.visibleProperty());
     }
+
+    /** Beside the charts, one figure under another; or, presenting, above them in one line. */
+    private void placeHeadline(boolean across) {
+        chartArea.setRight(null);
+        chartArea.setTop(null);
+        Label[] labels = {headlineCaption, headlineLabel, testHeadlineLabel, silencedLabel};
+        for (int i = 0; i < labels.length; i++) {
+            GridPane.setConstraints(labels[i], across ? i : 0, across ? 0 : i);
+        }
+        headlineBox.pseudoClassStateChanged(ACROSS, across);
+        if (across) {
+            chartArea.setTop(headlineBox);
+        } else {
+            chartArea.setRight(headlineBox);
+        }
+    }
+
+    private static final PseudoClass ACROSS = PseudoClass.getPseudoClass("across");
 
     private static String text(Message message) {
         return message == null ? "" : message.text();

@@ -23,6 +23,8 @@ public final class ConfusionView extends CanvasView {
         super("confusion-view");
         setMinSize(150, 150);
         setPrefSize(330, 330);
+        // as wide as it is tall: the matrix is square
+        prefWidthProperty().bind(heightProperty());
     }
 
     public void show(Evaluation newEvaluation) {
@@ -39,16 +41,22 @@ public final class ConfusionView extends CanvasView {
         long[][] confusion = evaluation.confusion();
         int n = confusion.length;
         double text = textSize();
-        double label = text * 2;
-        double size = Math.min(width - label, height - 2 * label) / n;
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
+        Font font = Font.font(text);
         g.setFill(Color.web("#1f2a44"));
         g.setFont(Font.font(null, FontWeight.BOLD, text));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(Messages.get("confusion.title"), 0, label / 2, width);
+        double titleHeight = fillWrapped(g, Messages.get("confusion.title"), 0, 0, width);
+        double label = textWidth(font, "20") + text * 0.8;
+        double top = titleHeight + text * 0.4;
+        // the last count's label is centred under the last column: half of it needs room beyond
+        double size = Math.max(0, Math.min(width - label - textWidth(font, "20") / 2,
+                height - top - lineHeight(font) * 1.4) / n);
+        plotArea(label, top, size * n, size * n);
+        g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(Font.font(text));
+        g.setFont(font);
+        int across = labelStride(textWidth(font, "20"), size, text * 0.4);
+        int down = labelStride(lineHeight(font), size, text * 0.1);
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
             for (long count : confusion[t]) {
@@ -59,12 +67,14 @@ public final class ConfusionView extends CanvasView {
                 Color base = t == p ? Color.web("#1a7f37") : Color.web("#cf222e");
                 // even a few strings in a cell should be visible: shade by the square root
                 g.setFill(Color.WHITE.interpolate(base, Math.sqrt(share)));
-                g.fillRect(label + p * size, label + t * size, size - 1, size - 1);
+                g.fillRect(label + p * size, top + t * size, Math.max(0, size - 1), Math.max(0, size - 1));
             }
-            if (t % 5 == 0) {
-                g.setFill(Color.web("#57606a"));
-                g.fillText(Integer.toString(t), label / 2, label + t * size + size / 2);
-                g.fillText(Integer.toString(t), label + t * size + size / 2, label + n * size + label / 2);
+            g.setFill(Color.web("#57606a"));
+            if (t % down == 0) {
+                fillText(g, Integer.toString(t), label / 2, top + t * size + size / 2);
+            }
+            if (t % across == 0) {
+                fillText(g, Integer.toString(t), label + t * size + size / 2, top + n * size + lineHeight(font) * 0.7);
             }
         }
     }

@@ -42,49 +42,64 @@ public final class ErrorByCountView extends CanvasView {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         double text = textSize();
-        g.setTextBaseline(VPos.CENTER);
         g.setFill(INK);
         g.setFont(Font.font(null, FontWeight.BOLD, text * 1.1));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(title, width / 2, text, width);
+        double titleHeight = fillWrapped(g, title, width / 2, 0, width - text);
         if (evaluation == null) {
             return;
         }
-        g.setFont(Font.font(text));
-        double left = text * 3.6;
-        double top = text * 2.6;
-        double bottom = text * 6;
-        double plotHeight = height - top - bottom;
+        Font small = Font.font(text);
         int counts = evaluation.length() + 1;
+        String widest = "n=" + Formats.grouped(maxStrings());
+        double left = textWidth(Font.font(text), "100%") + text * 0.8;
+        double top = titleHeight + text * 0.8;
+        double bottom = lineHeight(Font.font(text)) * 1.2 + textWidth(small, widest) + text * 0.6;
+        double plotHeight = Math.max(0, height - top - bottom);
         double slot = (width - left - text) / counts;
+        plotArea(left, top, slot * counts, plotHeight);
         drawAxis(g, left, top, plotHeight, width, text);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(text));
+        int countStride = labelStride(textWidth(Font.font(text), "20"), slot, text * 0.5);
+        int stringsStride = labelStride(lineHeight(small), slot, text * 0.2);
         for (int k = 0; k < counts; k++) {
             double x = left + k * slot;
             long strings = evaluation.stringsWithCount(k);
             g.setFill(INK);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(Integer.toString(k), x + slot / 2, top + plotHeight + text * 0.9);
-            g.save();
-            g.translate(x + slot / 2, top + plotHeight + text * 1.8);
-            g.rotate(-90);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(MUTED);
-            g.setFont(Font.font(text * 0.8));
-            g.fillText(strings == 0 ? "" : "n=" + Formats.grouped(strings), 0, 0);
-            g.restore();
+            if (k % countStride == 0) {
+                fillText(g, Integer.toString(k), x + slot / 2, top + plotHeight + text * 0.7);
+            }
+            if (strings > 0 && k % stringsStride == 0) {
+                g.save();
+                g.translate(x + slot / 2, top + plotHeight + lineHeight(Font.font(text)) * 1.2);
+                g.rotate(-90);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setFill(MUTED);
+                g.setFont(small);
+                fillText(g, "n=" + Formats.grouped(strings), 0, 0);
+                g.restore();
+                g.setFont(Font.font(text));
+            }
             if (strings == 0) {
                 // no string to judge: a grey hatched slot and the words, not an empty (perfect-looking) bar
                 g.setStroke(MUTED);
                 g.setLineDashes(3, 3);
                 g.strokeRect(x + slot * 0.15, top, slot * 0.7, plotHeight);
                 g.setLineDashes();
-                g.save();
-                g.translate(x + slot / 2, top + plotHeight / 2);
-                g.rotate(-90);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setFill(MUTED);
-                g.fillText(Messages.get("failures.noStrings"), 0, 0);
-                g.restore();
+                String none = Messages.get("failures.noStrings");
+                if (slot >= lineHeight(small) && plotHeight >= textWidth(small, none) + text) {
+                    g.save();
+                    g.translate(x + slot / 2, top + plotHeight / 2);
+                    g.rotate(-90);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setFill(MUTED);
+                    g.setFont(small);
+                    fillText(g, none, 0, 0);
+                    g.restore();
+                    g.setFont(Font.font(text));
+                }
                 continue;
             }
             double error = evaluation.errorPercentForCount(k);
@@ -94,14 +109,27 @@ public final class ErrorByCountView extends CanvasView {
         }
     }
 
+    private long maxStrings() {
+        long max = 0;
+        for (int k = 0; k <= evaluation.length(); k++) {
+            max = Math.max(max, evaluation.stringsWithCount(k));
+        }
+        return max;
+    }
+
     private void drawAxis(GraphicsContext g, double left, double top, double plotHeight, double width, double text) {
         g.setStroke(Color.web("#d0d7de"));
         g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
         g.setFill(MUTED);
-        for (int percent = 0; percent <= 100; percent += 25) {
-            double y = top + plotHeight * (1 - percent / 100.0);
+        g.setFont(Font.font(text));
+        int stride = labelStride(lineHeight(Font.font(text)), plotHeight / 4, text * 0.2);
+        for (int quarter = 0; quarter <= 4; quarter++) {
+            double y = top + plotHeight * (1 - quarter / 4.0);
             g.strokeLine(left, y, width - text, y);
-            g.fillText(percent + "%", left - text * 0.3, y);
+            if (quarter % stride == 0) {
+                fillText(g, quarter * 25 + "%", left - text * 0.3, y);
+            }
         }
     }
 }

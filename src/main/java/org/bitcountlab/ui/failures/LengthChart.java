@@ -7,7 +7,9 @@ import javafx.scene.chart.XYChart;
 
 import org.bitcountlab.core.training.LengthGeneralisation;
 import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.controls.TickLabels;
 
 /** Error against string length for a model trained on one length. */
 public final class LengthChart extends BarChart<String, Number> {
@@ -24,6 +26,7 @@ public final class LengthChart extends BarChart<String, Number> {
         getYAxis().setLabel(Messages.get("chart.error.y"));
         setTitle(Messages.get("lengths.title.none"));
         getData().add(series);
+        TickLabels.keepApart(this);
     }
 
     /** @param model names the model measured */

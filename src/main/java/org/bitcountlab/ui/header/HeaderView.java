@@ -3,14 +3,18 @@ package org.bitcountlab.ui.header;
 import java.io.File;
 import java.util.Locale;
 
+import javafx.beans.InvalidationListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
@@ -29,6 +33,10 @@ public final class HeaderView {
     @FXML private Button saveButton;
     @FXML private MenuButton hideMenu;
     @FXML private ToggleButton presentationToggle;
+    @FXML private HBox header;
+    @FXML private Label titleLabel;
+    @FXML private Label subtitleLabel;
+    @FXML private FlowPane headerButtons;
 
     private final HeaderViewModel viewModel;
     private final ViewScope scope;
@@ -69,6 +77,11 @@ public final class HeaderView {
             });
             hideMenu.getItems().add(item);
         }
+        // the subtitle only where the line has room for it: wrapped, it made the header a tower of five lines
+        InvalidationListener fit = obs -> showSubtitleIfItFits();
+        header.widthProperty().addListener(fit);
+        presentation.onProperty().addListener(fit);
+        headerButtons.getChildren().forEach(button -> button.visibleProperty().addListener(fit));
         for (var node : new javafx.scene.Node[] {languageChoice, openButton, saveButton}) {
             node.visibleProperty().bind(presentation.hides(Presentation.Part.FILES).not());
             node.managedProperty().bind(node.visibleProperty());
@@ -90,6 +103,16 @@ public final class HeaderView {
                 alert.show();
             }
         });
+    }
+
+    private void showSubtitleIfItFits() {
+        double buttons = headerButtons.getChildren().stream().filter(javafx.scene.Node::isManaged)
+                .mapToDouble(button -> button.prefWidth(-1) + headerButtons.getHgap()).sum();
+        double needed = header.snappedLeftInset() + header.snappedRightInset() + titleLabel.prefWidth(-1)
+                + subtitleLabel.prefWidth(-1) + buttons + 2 * header.getSpacing();
+        boolean fits = !viewModel.presentation().onProperty().get() && header.getWidth() >= needed;
+        subtitleLabel.setVisible(fits);
+        subtitleLabel.setManaged(fits);
     }
 
     @FXML

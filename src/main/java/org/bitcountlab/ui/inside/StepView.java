@@ -64,57 +64,69 @@ public final class StepView extends CanvasView {
         int steps = trace.steps();
         int units = trace.units();
         double text = textSize();
-        double left = text * 6.5;
-        double right = text * 4.5;
-        double top = text * 1.8;
-        double bottom = text * 4.4;
-        double cellW = (width - left - right) / steps;
+        Font font = Font.font(text);
+        double line = lineHeight(font);
+        double left = text * 0.8 + Math.max(Math.max(textWidth(font, Messages.get("steps.input")),
+                textWidth(font, Messages.get("steps.soFar"))), Math.max(textWidth(font, Messages.get("steps.readOut")),
+                textWidth(font, Messages.get("steps.unit", units))));
+        double right = text * 2.2 + textWidth(font, "\u22121");
+        double top = line * 1.3;
+        double bottom = line * 2.8;
+        double cellW = Math.max(0, (width - left - right) / steps);
         double cellH = Math.max(1, (height - top - bottom) / units);
-        g.setFont(Font.font(text));
+        plotArea(left, top, cellW * steps, cellH * units);
+        g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
+        int stepStride = labelStride(textWidth(font, "20"), cellW, text * 0.3);
+        int decimals = cellW > textWidth(font, "20.0") + text * 0.3 ? 1 : 0;
+        int readStride = labelStride(textWidth(font, decimals == 1 ? "20.0" : "20"), cellW, text * 0.3);
         for (int t = 0; t < steps; t++) {
             double x = left + t * cellW + cellW / 2;
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(INK);
-            g.fillText(Integer.toString(BitStrings.bitAt(trace.value(), trace.length(), t)), x, text * 0.8);
+            fillText(g, Integer.toString(BitStrings.bitAt(trace.value(), trace.length(), t)), x, line * 0.6);
             for (int u = 0; u < units; u++) {
                 g.setFill(color(value(t, u)));
                 g.fillRect(left + t * cellW, top + u * cellH, Math.ceil(cellW), Math.ceil(cellH));
             }
             int soFar = Integer.bitCount(trace.value() >>> (trace.length() - 1 - t));
             g.setFill(INK);
-            g.fillText(Integer.toString(soFar), x, top + units * cellH + text);
-            if (readCounts != null) {
+            if ((t + 1) % stepStride == 0 || stepStride == 1) {
+                fillText(g, Integer.toString(soFar), x, top + units * cellH + line * 0.7);
+            }
+            if (readCounts != null && ((t + 1) % readStride == 0 || readStride == 1)) {
                 // the read-out's guess, green where it rounds to the true count so far
                 g.setFill(Math.round(readCounts[t]) == soFar ? RIGHT : MUTED);
-                g.fillText(Formats.decimals(readCounts[t], cellW > text * 2.2 ? 1 : 0), x, top + units * cellH + text * 2.6);
+                fillText(g, Formats.decimals(readCounts[t], decimals), x, top + units * cellH + line * 1.9);
             }
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(INK);
-        g.fillText(Messages.get("steps.input"), left - text * 0.5, text * 0.8);
-        g.fillText(Messages.get("steps.soFar"), left - text * 0.5, top + units * cellH + text);
+        fillText(g, Messages.get("steps.input"), left - text * 0.5, line * 0.6);
+        fillText(g, Messages.get("steps.soFar"), left - text * 0.5, top + units * cellH + line * 0.7);
         if (readCounts != null) {
-            g.fillText(Messages.get("steps.readOut"), left - text * 0.5, top + units * cellH + text * 2.6);
+            fillText(g, Messages.get("steps.readOut"), left - text * 0.5, top + units * cellH + line * 1.9);
         }
         drawUnitNumbers(g, units, left, top, cellH, text);
-        drawColourBar(g, width - right + text * 0.8, top, Math.min(units * cellH, text * 12), text);
+        drawColourBar(g, width - right + text * 0.5, top, Math.min(units * cellH, text * 12), text);
     }
 
-    /** Every unit's number where the rows are tall enough, else every fifth. */
-    private static void drawUnitNumbers(GraphicsContext g, int units, double left, double top, double cellH, double text) {
-        int every = cellH >= text * 0.9 ? 1 : 5;
+    /** The units' numbers, as many as fit one under another: every one, or every 2nd, 5th, 10th. */
+    private void drawUnitNumbers(GraphicsContext g, int units, double left, double top, double cellH, double text) {
+        Font font = Font.font(text);
+        int every = labelStride(lineHeight(font), cellH, 0);
         g.setFill(MUTED);
-        g.setFont(Font.font(Math.min(text, Math.max(cellH * 0.9, text * 0.8))));
+        g.setFont(font);
         for (int u = 0; u < units; u++) {
-            if ((u + 1) % every == 0 || u == 0) {
-                g.fillText(Messages.get("steps.unit", u + 1), left - text * 0.5, top + u * cellH + cellH / 2);
+            // unit 1 too, where it keeps clear of the every-th
+            boolean labelled = (u + 1) % every == 0 || u == 0 && (every - 1) * cellH >= lineHeight(font);
+            if (labelled) {
+                fillText(g, Messages.get("steps.unit", u + 1), left - text * 0.5, top + u * cellH + cellH / 2);
             }
         }
-        g.setFont(Font.font(text));
     }
 
-    private static void drawColourBar(GraphicsContext g, double x, double top, double barHeight, double text) {
+    private void drawColourBar(GraphicsContext g, double x, double top, double barHeight, double text) {
         double barWidth = text * 0.9;
         for (int i = 0; i < 100; i++) {
             g.setFill(color(1 - 2 * i / 99.0));
@@ -124,9 +136,9 @@ public final class StepView extends CanvasView {
         g.strokeRect(x, top, barWidth, barHeight);
         g.setFill(INK);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("+1", x + barWidth + text * 0.3, top);
-        g.fillText("0", x + barWidth + text * 0.3, top + barHeight / 2);
-        g.fillText("\u22121", x + barWidth + text * 0.3, top + barHeight);
+        fillText(g, "+1", x + barWidth + text * 0.3, top);
+        fillText(g, "0", x + barWidth + text * 0.3, top + barHeight / 2);
+        fillText(g, "\u22121", x + barWidth + text * 0.3, top + barHeight);
     }
 
     private static Color color(double value) {

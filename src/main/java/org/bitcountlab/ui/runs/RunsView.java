@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -13,10 +14,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.sweep.SweepPoint;
@@ -88,6 +92,9 @@ public final class RunsView {
                 column("runs.test", run -> run.testError() == null ? null : Formats.round(run.testError(), 3))));
         // every column as wide as its title and its values; the table scrolls sideways where it must
         runsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        scope.listen(viewModel.runs(), (ListChangeListener<RunRecord>) change -> fitColumns());
+        scope.follow(runsTable.skinProperty(), (obs, old, skin) -> Platform.runLater(this::fitColumns));
+        scope.follow(presentation.onProperty(), (obs, old, on) -> Platform.runLater(this::fitColumns));
         runsTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) change -> {
             if (!syncingSelection) {
                 viewModel.selected().setAll(runsTable.getSelectionModel().getSelectedItems().stream()
@@ -165,6 +172,23 @@ public final class RunsView {
             }
         });
         return column;
+    }
+
+    /** Each column as wide as the widest of its title and its values, in the table's font now, with room for the sort mark. */
+    private void fitColumns() {
+        Font font = runsTable.lookup(".column-header .label") instanceof Labeled header ? header.getFont() : Font.getDefault();
+        Text measure = new Text();
+        measure.setFont(font);
+        for (TableColumn<RunRecord, ?> column : runsTable.getColumns()) {
+            measure.setText(column.getText());
+            double widest = measure.getLayoutBounds().getWidth();
+            for (RunRecord run : runsTable.getItems()) {
+                Object value = column.getCellObservableValue(run).getValue();
+                measure.setText(value == null ? "" : value instanceof Number n ? number(n) : value.toString());
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            column.setPrefWidth(Math.ceil(widest + font.getSize() * 2.2));
+        }
     }
 
     private static String number(Number value) {

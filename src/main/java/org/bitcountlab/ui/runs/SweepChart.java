@@ -43,7 +43,7 @@ public final class SweepChart extends CanvasView {
 
     public SweepChart() {
         super("sweep-chart");
-        setMinSize(320, 240);
+        setMinSize(300, 240);
         setPrefSize(640, 420);
     }
 
@@ -84,30 +84,36 @@ public final class SweepChart extends CanvasView {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         double text = textSize();
-        g.setTextBaseline(VPos.CENTER);
+        Font font = Font.font(text);
         g.setFill(INK);
         g.setFont(Font.font(null, FontWeight.BOLD, text * 1.1));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(title(), width / 2, text, width);
+        double titleHeight = fillWrapped(g, title(), width / 2, 0, width - text);
         if (plan == null) {
             return;
         }
-        g.setFont(Font.font(text));
-        Plot plot = new Plot(text * 4.6, text * 4.0, width - text * 1.5, height - text * 4.6,
-                plan.values(), top());
-        drawLegend(g, plot, text);
+        g.setFont(font);
+        double legendHeight = drawLegend(g, text * 0.5, titleHeight + text * 0.3, width - text, text);
+        Font captionFont = Font.font(text);
+        double captionHeight = wrappedHeight(captionFont, caption(), width - text);
+        double left = textWidth(font, "100%") + lineHeight(font) + text * 0.8;
+        double top = titleHeight + legendHeight + lineHeight(font);
+        double bottom = height - captionHeight - lineHeight(font) * 2.3;
+        Plot plot = new Plot(left, top, width - text * 1.5, Math.max(top, bottom), plan.values(), top());
+        plotArea(plot.left, plot.top, plot.right - plot.left, plot.bottom - plot.top);
         drawAxes(g, plot, text);
         if (points.isEmpty()) {
             g.setFill(MUTED);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(emptyText(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, plot.right - plot.left);
+            fillWrapped(g, emptyText(), (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2 - lineHeight(font),
+                    plot.right - plot.left);
         }
         drawFigure(g, plot, text, SweepPoint::trainingError, TRAINING);
         drawFigure(g, plot, text, SweepPoint::heldOutError, HELD_OUT);
         g.setFill(MUTED);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(Font.font(text * 0.95));
-        g.fillText(caption(), width / 2, height - text * 0.8, width - text);
+        g.setFont(captionFont);
+        fillWrapped(g, caption(), width / 2, height - captionHeight, width - text);
     }
 
     /** The error axis's top: the next round figure above every seed's error, at least 5%. */
@@ -129,27 +135,42 @@ public final class SweepChart extends CanvasView {
         return Double.isNaN(spread.max()) ? 0 : spread.max();
     }
 
-    private void drawLegend(GraphicsContext g, Plot plot, double text) {
-        double y = text * 2.4;
-        double x = plot.left;
+    /** The three legend entries, on as many lines as the width needs; returns the height used. */
+    private double drawLegend(GraphicsContext g, double left, double top, double maxWidth, double text) {
+        double line = lineHeight(g.getFont());
+        String[] labels = {new Message("sweep.legend.training").text(), new Message("sweep.legend.heldOut").text(),
+                new Message("sweep.legend.band").text()};
+        double x = left;
+        double y = top + line / 2;
         g.setTextAlign(TextAlignment.LEFT);
-        x = legendEntry(g, x, y, text, TRAINING, new Message("sweep.legend.training").text());
-        x = legendEntry(g, x, y, text, HELD_OUT, new Message("sweep.legend.heldOut").text());
-        g.setFill(MUTED.deriveColor(0, 1, 1, 0.25));
-        g.fillRect(x, y - text * 0.45, text * 1.6, text * 0.9);
-        g.setFill(MUTED);
-        g.fillText(new Message("sweep.legend.band").text(), x + text * 2, y);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < labels.length; i++) {
+            double entry = text * 2 + widthOf(labels[i], g.getFont()) + text;
+            if (x > left && x + entry > left + maxWidth) {
+                x = left;
+                y += line * 1.2;
+            }
+            if (i < 2) {
+                legendEntry(g, x, y, text, i == 0 ? TRAINING : HELD_OUT, labels[i]);
+            } else {
+                g.setFill(MUTED.deriveColor(0, 1, 1, 0.25));
+                g.fillRect(x, y - text * 0.45, text * 1.6, text * 0.9);
+                g.setFill(MUTED);
+                fillText(g, labels[i], x + text * 2, y);
+            }
+            x += entry;
+        }
+        return y + line / 2 - top;
     }
 
-    private static double legendEntry(GraphicsContext g, double x, double y, double text, Color color, String label) {
+    private void legendEntry(GraphicsContext g, double x, double y, double text, Color color, String label) {
         g.setStroke(color);
         g.setLineWidth(Math.max(2, text / 4.5));
         g.strokeLine(x, y, x + text * 1.6, y);
         g.setFill(color);
         g.fillOval(x + text * 0.8 - text * 0.3, y - text * 0.3, text * 0.6, text * 0.6);
         g.setFill(INK);
-        g.fillText(label, x + text * 2, y);
-        return x + text * 3 + widthOf(label, g.getFont());
+        fillText(g, label, x + text * 2, y);
     }
 
     private static double widthOf(String label, Font font) {
@@ -164,17 +185,20 @@ public final class SweepChart extends CanvasView {
         g.setFill(MUTED);
         g.setTextAlign(TextAlignment.RIGHT);
         double step = plot.topError / 5;
+        int stride = labelStride(lineHeight(g.getFont()), (plot.bottom - plot.top) / 5, text * 0.2);
         for (int i = 0; i <= 5; i++) {
             double percent = i * step;
             double y = plot.y(percent);
             g.strokeLine(plot.left, y, plot.right, y);
-            g.fillText(Formats.decimals(percent, percent == Math.rint(percent) ? 0 : 1) + "%", plot.left - text * 0.3, y);
+            if (i % stride == 0) {
+                fillText(g, Formats.decimals(percent, percent == Math.rint(percent) ? 0 : 1) + "%", plot.left - text * 0.3, y);
+            }
         }
         g.save();
-        g.translate(text * 0.8, (plot.top + plot.bottom) / 2);
+        g.translate(lineHeight(g.getFont()) / 2, (plot.top + plot.bottom) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(new Message("sweep.axis.error").text(), 0, 0);
+        fillText(g, new Message("sweep.axis.error").text(), 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.CENTER);
         double lastRight = Double.NEGATIVE_INFINITY;
@@ -186,13 +210,13 @@ public final class SweepChart extends CanvasView {
             double halfWidth = widthOf(label, g.getFont()) / 2;
             if (x - halfWidth > lastRight + text * 0.4) { // skip a label that would overlap its neighbour
                 g.setFill(MUTED);
-                g.fillText(label, x, plot.bottom + text * 0.9);
+                fillText(g, label, x, plot.bottom + lineHeight(g.getFont()) * 0.7);
                 lastRight = x + halfWidth;
             }
         }
         g.setFill(INK);
-        g.fillText(new Message("sweep.axis.x", SweepForm.variableName(plan.variable())).text(),
-                (plot.left + plot.right) / 2, plot.bottom + text * 2.2);
+        fillText(g, new Message("sweep.axis.x", SweepForm.variableName(plan.variable())).text(),
+                (plot.left + plot.right) / 2, plot.bottom + lineHeight(g.getFont()) * 1.8);
     }
 
     /** The band from the lowest to the highest seed, a bar at each point, and the line through the means. */

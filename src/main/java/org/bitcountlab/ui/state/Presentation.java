@@ -6,7 +6,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.NumberBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
@@ -19,6 +21,7 @@ public final class Presentation {
     public enum Part { SETTINGS, LOSS_CHART, CHART_TOOLS, EVALUATE, FILES }
 
     private final BooleanProperty on = new SimpleBooleanProperty(this, "on", false);
+    private final DoubleProperty projectorText = new SimpleDoubleProperty(this, "projectorText", CanvasView.PROJECTOR_TEXT);
     private final ObservableSet<Part> hidden = FXCollections.observableSet(EnumSet.allOf(Part.class));
 
     public BooleanProperty onProperty() {
@@ -30,9 +33,14 @@ public final class Presentation {
         return hidden;
     }
 
+    /** The text size while presenting, in pixels: the window sets it from the screen's height. */
+    public DoubleProperty projectorTextProperty() {
+        return projectorText;
+    }
+
     /** The text size a canvas view draws with: larger while presenting, for the back of the room. */
     public NumberBinding canvasTextSize() {
-        return Bindings.when(on).then(CanvasView.PROJECTOR_TEXT).otherwise(CanvasView.DESK_TEXT);
+        return Bindings.when(on).then(projectorText).otherwise(CanvasView.DESK_TEXT);
     }
 
     /** True while {@code part} is out of sight. */
