@@ -76,9 +76,16 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
   fi
 fi
 if [ "$what" = installer ] || [ "$what" = all ]; then
-  extra=()
+  # a double-clicked model opens in the app (the launcher opens the window on a .zip it is given)
+  extra=(--file-associations "packaging/$os/bitcount-model.properties")
   if [ "$os" = linux ]; then
+    # the menu entry (with the model type) and the maintainer scripts
     extra+=(--resource-dir packaging/linux)
+  fi
+  if [ "$os" = windows ]; then
+    # the main launcher has no console (a double click opens no black window), so its output goes
+    # nowhere; the commands of the command line run from a second one that has
+    extra+=(--add-launcher "$name-cli=packaging/windows/cli-launcher.properties")
   fi
   jpackage --type "$installer" "${common[@]}" --dest "$dist" @"packaging/$os/jpackage.args" "${extra[@]}"
   ls -la "$dist"/*."$installer"
