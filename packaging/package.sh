@@ -45,11 +45,13 @@ echo "runtime modules: $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$runtime"
 
+# -Xmx1g: a heap that leaves a 4 GB laptop room for its system and ND4J's native memory (which
+# JavaCPP caps at the heap's size); every preset and ready sweep fits (docs/packaging.md)
 common=(--name "$name" --app-version "$version" --vendor "Bitcount LSTM Lab"
   --description "Watch an LSTM learn to count the ones in a binary string"
   --input "$input" --main-jar "$name.jar" --main-class org.bitcountlab.Launcher
   --runtime-image "$runtime" --icon "$icon"
-  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC"
+  --java-options "-Xmx1g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC"
   --java-options "-XX:Tier4InvocationThreshold=50000" --java-options "-XX:Tier4CompileThreshold=150000")
 
 if [ "$what" = app-image ] || [ "$what" = all ]; then
