@@ -42,15 +42,33 @@ modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
 # the translated UI, and jdk.unsupported (sun.misc.Unsafe) for the native-memory code.
 modules="$modules,jdk.unsupported,jdk.localedata,java.naming,jdk.zipfs"
 echo "runtime modules: $modules"
-jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
+feature=$(jlink --version | sed 's/[^0-9].*//')
+compress=2 # JDK 21 and later call it zip-6 and warn about the old name, which JDK 17 alone knows
+[ "$feature" -ge 21 ] && compress=zip-6
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress="$compress" \
   --output "$runtime"
 
+# -Xmx1g: a heap that leaves a 4 GB laptop room for its system and ND4J's native memory (which
+# JavaCPP caps at the heap's size); every preset and ready sweep fits (docs/packaging.md)
 common=(--name "$name" --app-version "$version" --vendor "Bitcount LSTM Lab"
   --description "Watch an LSTM learn to count the ones in a binary string"
   --input "$input" --main-jar "$name.jar" --main-class org.bitcountlab.Launcher
   --runtime-image "$runtime" --icon "$icon"
-  --java-options "-Xmx2g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC"
+  --java-options "-Xmx1g" --java-options "-Dprism.lcdtext=false" --java-options "-XX:+UseZGC"
   --java-options "-XX:Tier4InvocationThreshold=50000" --java-options "-XX:Tier4CompileThreshold=150000")
+# The runtime is the JDK's that runs this script (Temurin 17 in CI). From JDK 24 on it warns, at
+# the first call, about JNA's and JavaCPP's System.load (restricted methods) and JavaFX's and
+# JavaCPP's sun.misc.Unsafe memory access; the launchers allow both, as the app needs them (JDK 17
+# refuses the second option). The class-data archive is dumped with the same options: CDS refuses,
+# noisily, a runtime's native access that the dump did not have.
+runtime_options=()
+if [ "$feature" -ge 24 ]; then
+  runtime_options=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+fi
+# (${a[@]+"${a[@]}"}: an empty array under set -u, in macOS's bash 3.2 too)
+for option in ${runtime_options[@]+"${runtime_options[@]}"}; do
+  common+=(--java-options "$option")
+done
 
 if [ "$what" = app-image ] || [ "$what" = all ]; then
   # the class-data archive is made with the app-image's own runtime and jar, where they will stay
@@ -60,7 +78,7 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
     windows) appdir="$dist/$name/app"; java="$dist/$name/runtime/bin/java.exe" ;;
   esac
   jpackage --type app-image "${common[@]}" --java-options "-XX:SharedArchiveFile=\$APPDIR/$name.jsa" --dest "$dist"
-  bash packaging/cds/dump.sh "$java" "$appdir/$name.jar" "$appdir/$name.jsa"
+  bash packaging/cds/dump.sh "$java" "$appdir/$name.jar" "$appdir/$name.jsa" ${runtime_options[@]+"${runtime_options[@]}"}
   [ "$os" = linux ] && cp packaging/linux/$name.png "$dist/$name/lib/$name.png"
   echo "app-image: $dist/$name ($(du -sh "$dist/$name" | cut -f1))"
   if [ "$check" = --check ]; then
@@ -76,9 +94,16 @@ if [ "$what" = app-image ] || [ "$what" = all ]; then
   fi
 fi
 if [ "$what" = installer ] || [ "$what" = all ]; then
-  extra=()
+  # a double-clicked model opens in the app (the launcher opens the window on a .zip it is given)
+  extra=(--file-associations "packaging/$os/bitcount-model.properties")
   if [ "$os" = linux ]; then
+    # the menu entry (with the model type) and the maintainer scripts
     extra+=(--resource-dir packaging/linux)
+  fi
+  if [ "$os" = windows ]; then
+    # the main launcher has no console (a double click opens no black window), so its output goes
+    # nowhere; the commands of the command line run from a second one that has
+    extra+=(--add-launcher "$name-cli=packaging/windows/cli-launcher.properties")
   fi
   jpackage --type "$installer" "${common[@]}" --dest "$dist" @"packaging/$os/jpackage.args" "${extra[@]}"
   ls -la "$dist"/*."$installer"

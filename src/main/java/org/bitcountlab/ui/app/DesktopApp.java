@@ -1,5 +1,7 @@
 package org.bitcountlab.ui.app;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,9 +33,14 @@ public class DesktopApp extends Application {
         static final Logger LOGGER = Logger.getLogger("javafx");
     }
 
-    /** Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left. */
-    public static void launchApp(String[] args) {
+    /**
+     * Opens the window and returns when it closes; the JVM then exits, whatever threads ND4J left.
+     * {@code model}, a file the system asked the app to open, is opened once the window is up.
+     */
+    public static void launchApp(Optional<Path> model) {
         UiReport.mark("main");
+        model.ifPresent(SystemOpenRequests::request);
+        SystemOpenRequests.listenToTheSystem();
         BackgroundPriority.forTheCommonPool();
         JavaFxLogger.LOGGER.setLevel(Level.SEVERE); // until start(): see JavaFxLogger
         // FXML's parser, named: FXMLLoader asks for one at every load, and unnamed, the JDK first
@@ -42,7 +49,7 @@ public class DesktopApp extends Application {
         if (System.getProperty(XML_INPUT_FACTORY) == null) {
             System.setProperty(XML_INPUT_FACTORY, "com.sun.xml.internal.stream.XMLInputFactoryImpl");
         }
-        Application.launch(DesktopApp.class, args);
+        Application.launch(DesktopApp.class);
         System.exit(0);
     }
 
@@ -68,6 +75,7 @@ public class DesktopApp extends Application {
             lab.loadPretrained();
             lab.preloadNumerics();
         });
+        SystemOpenRequests.openOnceShown(lab.models(), viewModels.header()::open);
         if (UiReport.requested()) {
             new UiReport(viewModels, stage).start();
         }
