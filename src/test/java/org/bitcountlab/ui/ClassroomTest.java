@@ -195,7 +195,8 @@ class ClassroomTest extends MainWindowFixture {
     void errorByCountHasABarForEveryCount(FxRobot robot) throws Exception {
         waitForIdle();
         ErrorByCountView chart = robot.lookup("#errorByCountView").queryAs(ErrorByCountView.class);
-        assertThat(chart.getAccessibleText()).startsWith("Error by true count on 50,000 held-out strings");
+        assertThat(chart.getAccessibleText())
+                .startsWith("Error by true count: the pretrained model, 50,000 held-out strings");
         assertThat(lab.models().failuresProperty().get().evaluation().confusion()).hasNumberOfRows(21);
     }
 
@@ -267,7 +268,9 @@ class ClassroomTest extends MainWindowFixture {
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
                 .isEqualTo("Sweep stopped: 1 of 2 points finished and kept");
         assertThat(robot.lookup("#trainButton").queryButton().isDisabled()).isFalse();
-        assertThat(lab.history().runs()).as("sweep runs stay out of the run table").isEmpty();
+        assertThat(lab.history().runs()).as("the finished point's two runs, marked with their sweep")
+                .hasSize(2).allSatisfy(run -> assertThat(run.sweep()).isEqualTo(1))
+                .extracting(run -> run.settings().seed()).containsExactly(1L, 2L);
     }
 
     @Test

@@ -33,8 +33,9 @@ class KeyboardTest extends MainWindowFixture {
             robot.type(KeyCode.TAB);
         }
         assertThat(visited).containsSubsequence("languageChoice", "openButton", "hideMenu", "presentationToggle",
-                "presetChoice", "hiddenField", "batchField", "epochsField", "learningRateField", "trainSizeField",
-                "seedField", "shuffleCheck", "trainButton", "stepButton", "resetButton", "evaluateAllButton");
+                "trainButton", "stepButton", "resetButton", "evaluateAllButton", "presetChoice", "hiddenField",
+                "batchField", "epochsField", "learningRateField", "decayField", "trainSizeField", "seedField",
+                "shuffleCheck");
         assertThat(visited).doesNotContain("saveButton"); // nothing to save yet: disabled, so skipped
     }
 

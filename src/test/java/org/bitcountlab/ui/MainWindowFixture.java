@@ -72,6 +72,9 @@ public abstract class MainWindowFixture {
         viewModels = new ViewModels(lab);
         stage = newStage;
         new MainWindow(stage, viewModels);
+        // every test at the size of the window's first start, whatever size a test before left it at
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
         lab.loadPretrained();
     }

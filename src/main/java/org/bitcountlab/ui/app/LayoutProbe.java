@@ -76,13 +76,22 @@ public final class LayoutProbe {
 
     /** Looks at the scene as it is; {@code withFocus} also moves the focus through every stop (and back). */
     public static Result probe(Scene scene, boolean withFocus) {
+        return probe(scene, withFocus, new java.util.HashSet<>());
+    }
+
+    /**
+     * The same, moving the focus only through the stops not in {@code focusSeen}, and adding them:
+     * a control's focus looks the same on every tab, and picturing it is what takes the time.
+     */
+    public static Result probe(Scene scene, boolean withFocus, java.util.Set<Node> focusSeen) {
         Findings found = new Findings();
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         found.walk(scene.getRoot(), window, window, false);
         List<Finding> overlapping = overlaps(found.texts);
         Plot smallest = found.plots.stream().min((a, b) -> Double.compare(a.readability(), b.readability())).orElse(null);
         double smallestText = found.texts.stream().mapToDouble(TextBox::size).min().orElse(Double.NaN);
-        List<Finding> invisible = withFocus ? invisibleFocus(scene, found.focusStops) : List.of();
+        List<Node> unseen = found.focusStops.stream().filter(focusSeen::add).toList();
+        List<Finding> invisible = withFocus ? invisibleFocus(scene, found.focusStops, unseen) : List.of();
         return new Result(found.clipped, overlapping, found.unreachable, invisible, smallest, smallestText);
     }
 
@@ -288,10 +297,10 @@ public final class LayoutProbe {
      * The keyboard stops that look the same focused as not: each is pictured without the focus
      * (on another stop that does not touch it) and with it. The focus goes back where it was.
      */
-    private static List<Finding> invisibleFocus(Scene scene, List<Node> stops) {
+    private static List<Finding> invisibleFocus(Scene scene, List<Node> stops, List<Node> toCheck) {
         List<Finding> invisible = new ArrayList<>();
         Node before = scene.getFocusOwner();
-        for (Node stop : stops) {
+        for (Node stop : toCheck) {
             Bounds area = grown(stop.localToScene(stop.getLayoutBounds()), scene);
             if (area.getWidth() < 1 || area.getHeight() < 1) {
                 continue;

@@ -90,6 +90,8 @@ public final class LayoutWalk {
     private final boolean withFocus;
     private final boolean inPresentationToo;
     private final List<Look> looks = new ArrayList<>();
+    // the stops whose focus was pictured already, per mode: the same control looks the same on every tab
+    private final java.util.Map<Boolean, java.util.Set<javafx.scene.Node>> focusSeen = new java.util.HashMap<>();
     private Consumer<Look> eachLook = look -> { };
 
     /**
@@ -151,7 +153,8 @@ public final class LayoutWalk {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         Tab tab = tabs().getSelectionModel().getSelectedItem();
-        Look look = new Look(presenting, tab.getText(), LayoutProbe.probe(scene, withFocus));
+        Look look = new Look(presenting, tab.getText(), LayoutProbe.probe(scene, withFocus,
+                focusSeen.computeIfAbsent(presenting, mode -> new java.util.HashSet<>())));
         looks.add(look);
         eachLook.accept(look);
     }

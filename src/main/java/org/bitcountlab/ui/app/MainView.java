@@ -6,6 +6,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -14,9 +15,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
 import org.bitcountlab.ui.common.FirstFrame;
+import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -32,6 +36,9 @@ public final class MainView {
     /** Presentation text: the screen's height over this, so that it looks the same size on any projector. */
     static final double SCREEN_HEIGHTS_PER_TEXT = 54;
     static final double SMALLEST_PRESENTATION_TEXT = 14;
+
+    /** A tab's room beyond its name's: padding, border and the gap to the next, in units of the text's size. */
+    private static final double TAB_ROOM_IN_EM = 2.2;
 
     @FXML private BorderPane root;
     @FXML private VBox sidePanel;
@@ -57,6 +64,9 @@ public final class MainView {
     @FXML
     private void initialize() {
         softmaxColumn.getStyleClass().add("softmax-column");
+        // on a narrow window the tabs go by their short names rather than hide in an overflow menu
+        scope.follow(tabs.widthProperty(), (obs, old, width) -> nameTabs());
+        scope.follow(root.styleProperty(), (obs, old, style) -> nameTabs());
         scope.follow(presentation.onProperty(), (obs, old, on) -> arrange(on));
         scope.follow(tabs.getSelectionModel().selectedItemProperty(), (obs, old, tab) -> fill(tab));
         scope.follow(root.sceneProperty(), (obs, old, scene) -> {
@@ -112,6 +122,26 @@ public final class MainView {
                 tab.setContent(scroller);
             }
         }
+    }
+
+    /** Each tab's full name where they all fit side by side, else each its short name. */
+    private void nameTabs() {
+        Font font = tabs.lookup(".tab-label") instanceof Labeled label ? label.getFont() : Font.getDefault();
+        Text measure = new Text();
+        measure.setFont(font);
+        double needed = 0;
+        for (Tab tab : tabs.getTabs()) {
+            measure.setText(Messages.get(tabKey(tab)));
+            needed += measure.getLayoutBounds().getWidth() + font.getSize() * TAB_ROOM_IN_EM;
+        }
+        boolean shortNames = tabs.getWidth() > 0 && needed > tabs.getWidth() - font.getSize() * 2;
+        for (Tab tab : tabs.getTabs()) {
+            tab.setText(Messages.get(tabKey(tab) + (shortNames ? ".short" : "")));
+        }
+    }
+
+    private static String tabKey(Tab tab) {
+        return "tabs." + tab.getId().replace("Tab", "");
     }
 
     private void arrange(boolean on) {

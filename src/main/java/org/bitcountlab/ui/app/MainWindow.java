@@ -68,6 +68,7 @@ public final class MainWindow {
         Scene scene = shown == null
                 ? new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()))
                 : new Scene(root, shown.getWidth(), shown.getHeight());
+        root.applyCss(); // the skins, through which the tab pane inside the scroll pane is found
         if (scope != null && shown != null) {
             // a language switch: the tab the class was looking at stays in front
             tabs(root).getSelectionModel().select(tabs(shown.getRoot()).getSelectionModel().getSelectedIndex());

@@ -4,7 +4,9 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -107,6 +109,11 @@ public final class CounterView {
             toggle.setOnAction(event -> viewModel.toggleSilenced(unit.unit()));
             silenceToggles.getChildren().add(toggle);
         }
+        // the units' numbers upright, every second or fifth where all do not fit, rather than turned on their side
+        CategoryAxis unitAxis = (CategoryAxis) unitChart.getXAxis();
+        unitAxis.setAutoRanging(false);
+        unitAxis.setCategories(FXCollections.observableArrayList(
+                strength.getData().stream().map(XYChart.Data::getXValue).toList()));
         unitChart.getData().add(strength);
         // a click on a unit's bar shows that unit's state against the count
         for (XYChart.Data<String, Number> bar : strength.getData()) {

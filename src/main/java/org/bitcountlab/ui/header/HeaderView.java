@@ -80,7 +80,7 @@ public final class HeaderView {
         // the subtitle only where the line has room for it: wrapped, it made the header a tower of five lines
         InvalidationListener fit = obs -> showSubtitleIfItFits();
         header.widthProperty().addListener(fit);
-        presentation.onProperty().addListener(fit);
+        scope.listen(presentation.onProperty(), (obs, old, on) -> showSubtitleIfItFits());
         headerButtons.getChildren().forEach(button -> button.visibleProperty().addListener(fit));
         for (var node : new javafx.scene.Node[] {languageChoice, openButton, saveButton}) {
             node.visibleProperty().bind(presentation.hides(Presentation.Part.FILES).not());

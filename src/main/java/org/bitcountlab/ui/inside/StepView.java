@@ -70,8 +70,10 @@ public final class StepView extends CanvasView {
                 textWidth(font, Messages.get("steps.soFar"))), Math.max(textWidth(font, Messages.get("steps.readOut")),
                 textWidth(font, Messages.get("steps.unit", units))));
         double right = text * 2.2 + textWidth(font, "\u22121");
-        double top = line * 1.3;
         double bottom = line * 2.8;
+        // rows lower than a line centre their unit's label on them: the first must clear the bits above
+        double rowsFromALine = (height - line * 1.3 - bottom) / units;
+        double top = line * 1.3 + Math.max(0, (line - rowsFromALine) / 2);
         double cellW = Math.max(0, (width - left - right) / steps);
         double cellH = Math.max(1, (height - top - bottom) / units);
         plotArea(left, top, cellW * steps, cellH * units);
