@@ -28,7 +28,7 @@ public final class LayoutWalk {
     }
 
     /** Everything the walk found. */
-    public record Summary(String screen, List<Look> looks) {
+    public record Summary(String screen, double scale, List<Look> looks) {
 
         public List<LayoutProbe.Finding> clipped() {
             return looks.stream().flatMap(look -> look.result().clipped().stream()).toList();
@@ -63,11 +63,11 @@ public final class LayoutWalk {
         public String json() {
             LayoutProbe.Plot plot = smallestPlot(false);
             LayoutProbe.Plot presented = smallestPlot(true);
-            return String.format(Locale.ROOT, "{\"screen\":\"%s\",\"clippedTexts\":%d,\"overlappingTexts\":%d,"
+            return String.format(Locale.ROOT, "{\"screen\":\"%s\",\"scale\":%.2f,\"clippedTexts\":%d,\"overlappingTexts\":%d,"
                     + "\"unreachableControls\":%d,\"invisibleFocusStops\":%d,\"smallestPlot\":%s,\"smallestPlotChart\":%s,"
                     + "\"smallestPresentationPlot\":%s,\"smallestPresentationPlotChart\":%s,"
                     + "\"smallestPresentationTextPx\":%s,\"smallestTextPx\":%s}",
-                    screen, clipped().size(), overlapping().size(), unreachable().size(), invisibleFocus().size(),
+                    screen, scale, clipped().size(), overlapping().size(), unreachable().size(), invisibleFocus().size(),
                     size(plot), name(plot), size(presented), name(presented), px(smallestTextPx(true)),
                     px(smallestTextPx(false)));
         }
@@ -143,7 +143,7 @@ public final class LayoutWalk {
             if (next[0] < steps.size()) {
                 return true;
             }
-            done.accept(new Summary(screen, List.copyOf(looks)));
+            done.accept(new Summary(screen, stage.getOutputScaleX(), List.copyOf(looks)));
             return false;
         });
     }

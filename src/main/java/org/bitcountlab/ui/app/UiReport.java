@@ -57,6 +57,8 @@ final class UiReport {
     private int toggles;
     private int togglesAnsweredAtOnce;
     private long slowestToggleNanos;
+    /** At each epoch's end: seconds since Train, and the time left the window showed just after it. */
+    private final java.util.List<double[]> timeLeftShown = new java.util.ArrayList<>();
 
     UiReport(ViewModels viewModels, Stage stage) {
         this.viewModels = viewModels;
@@ -125,6 +127,37 @@ final class UiReport {
         }, "ui-report-watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * Notes, a frame after each epoch is shown, the time left the window shows then: the estimate
+     * the class reads, made from what the epochs so far took.
+     */
+    private void watchTheTimeLeft() {
+        viewModels.lab().run().curve().addListener((javafx.collections.ListChangeListener<Object>) change -> {
+            int epochs = viewModels.lab().run().curve().size();
+            double since = (System.nanoTime() - trainingStartNanos) / 1e9;
+            Platform.runLater(() -> timeLeftShown.add(new double[] {epochs, since,
+                    viewModels.lab().run().secondsLeftProperty().get()}));
+        });
+    }
+
+    /**
+     * The largest share by which the time left shown after an epoch (from the second on) missed
+     * the time the run then really took to end; 0 where none was shown.
+     */
+    private double worstTimeLeftError() {
+        double end = (System.nanoTime() - trainingStartNanos) / 1e9;
+        double worst = 0;
+        for (double[] shown : timeLeftShown) {
+            double actual = end - shown[1];
+            System.out.printf(Locale.ROOT, "after epoch %.0f, %.1f s in: %.0f s left shown, %.1f s left in truth%n",
+                    shown[0], shown[1], shown[2], actual);
+            if (shown[0] >= 2 && shown[2] >= 0 && actual > 1) {
+                worst = Math.max(worst, Math.abs(shown[2] - actual) / actual);
+            }
+        }
+        return worst;
     }
 
     /** CPU nanoseconds used so far by the JavaFX thread (the caller) and the render thread; -1 where unknown. */
@@ -201,6 +234,7 @@ final class UiReport {
                     // as a person would: press Train once the window has settled
                     viewModels.training().train();
                     trainingStarted = true;
+                    watchTheTimeLeft();
                     trainingStartNanos = System.nanoTime();
                     cpuAtTrainingStart = windowThreadsCpu();
                     lastFrameNanos = now;
@@ -230,7 +264,12 @@ final class UiReport {
                     double[] busy = busySinceTrainingStarted();
                     System.out.printf(Locale.ROOT, "while training, the JavaFX thread was busy %.0f%% of the time and the"
                             + " render thread %.0f%%%n", 100 * busy[0], 100 * busy[1]);
-                    System.out.printf(Locale.ROOT, "{\"firstFrameMs\":%d,\"firstFrameDrawnMs\":%d,\"framesWhileTraining\":%d,"
+                    double worst = worstTimeLeftError();
+                    System.out.printf(Locale.ROOT, "time left from the second epoch on: within %.0f%% of the truth%n",
+                            100 * worst);
+                    System.out.printf(Locale.ROOT, "{\"runClockSeconds\":%.2f,\"worstTimeLeftError\":%.3f,",
+                            (System.nanoTime() - trainingStartNanos) / 1e9, worst);
+                    System.out.printf(Locale.ROOT, "\"firstFrameMs\":%d,\"firstFrameDrawnMs\":%d,\"framesWhileTraining\":%d,"
                             + "\"longestFrameGapMs\":%.1f,"
                             + "\"bitToggles\":%d,\"togglesAnsweredInTheSameFrame\":%d,\"slowestToggleMs\":%.2f,"
                             + "\"fxThreadBusy\":%.3f,\"renderThreadBusy\":%.3f}%n",
