@@ -20,6 +20,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -39,6 +40,7 @@ import org.bitcountlab.ui.inside.StepView;
 import org.bitcountlab.ui.runs.SweepBase;
 import org.bitcountlab.ui.runs.SweepChart;
 import org.bitcountlab.ui.state.CurrentRun;
+import org.bitcountlab.ui.state.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -233,10 +235,13 @@ class ClassroomTest extends MainWindowFixture {
         customSweep(robot, "2, 6", 2);
         List<String> progress = new CopyOnWriteArrayList<>();
         List<Boolean> trainAllowedWhileSweeping = new CopyOnWriteArrayList<>();
+        List<String> settingsWhileSweeping = new CopyOnWriteArrayList<>();
         robot.interact(() -> viewModels.runs().sweepProgressProperty().addListener((obs, old, now) -> {
             if (now != null && now.text().startsWith("Run ")) {
                 progress.add(now.text());
                 trainAllowedWhileSweeping.add(viewModels.training().canTrainProperty().get());
+                settingsWhileSweeping.add(robot.lookup("#settingsMessage").queryAs(Label.class).getText());
+                settingsWhileSweeping.add(robot.lookup("#sweepSettingsLabel").queryAs(Label.class).getText());
             }
         }));
         viewModels.runs().addSweepListener(new SweepListener() {
@@ -252,6 +257,11 @@ class ClassroomTest extends MainWindowFixture {
 
         assertThat(progress).isNotEmpty().allMatch(text -> text.matches("Run [1-4] of 4 \\(hidden size [26], seed [12]\\).*"));
         assertThat(trainAllowedWhileSweeping).containsOnly(false);
+        // the fields are not what the sweep trains, and say so; the sweep shows what it does train
+        assertThat(settingsWhileSweeping).contains(
+                "Not in use: the sweep trains the settings shown with it on Runs and sweeps.",
+                "Each run: LSTM, batch 50, rate 0.02 (decay 0.8), 200 training strings, 2 epochs; hidden size 2, 6;"
+                        + " seeds 1–2.");
         SweepChart chart = robot.lookup("#sweepChart").queryAs(SweepChart.class);
         assertThat(chart.points()).extracting(SweepPoint::value).containsExactly(2);
         SweepPoint kept = chart.points().get(0);
@@ -340,11 +350,19 @@ class ClassroomTest extends MainWindowFixture {
         robot.interact(() -> table.getSelectionModel().selectAll());
         LineChart<?, ?> errorChart = robot.lookup("#errorChart").queryAs(LineChart.class);
         assertThat(errorChart.getData()).extracting(s -> s.getName())
-                .contains("#1 h=2 b=50 lr=0.02", "#2 h=6 b=50 lr=0.02");
+                .contains("#1 h=2 b=50 lr=0.02 decay=0.8", "#2 h=6 b=50 lr=0.02 decay=0.8");
         assertThat(errorChart.isLegendVisible()).isTrue();
 
         robot.interact(() -> table.getSelectionModel().clearSelection());
         assertThat(errorChart.getData()).extracting(s -> s.getName()).containsExactly("Held-out error", "1%");
+
+        // a click on a header sorts by it, a second the other way round
+        robot.clickOn("Hidden");
+        assertThat(table.getItems()).extracting(run -> ((RunRecord) run).settings().hidden()).containsExactly(2, 6);
+        robot.clickOn("Hidden");
+        assertThat(table.getItems()).extracting(run -> ((RunRecord) run).settings().hidden()).containsExactly(6, 2);
+        assertThat(table.getColumns()).extracting(TableColumn::getText).contains("Seed", "Strings", "Cell", "Rate",
+                "Decay", "Sweep");
     }
 
     /** A custom sweep of hidden sizes over 200 training strings, 2 epochs per run, on the runs tab. */
@@ -377,7 +395,7 @@ class ClassroomTest extends MainWindowFixture {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("run,epoch,mean_loss,held_out_error_percent,train_seconds");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("\"#1 h=24 b=50 lr=0.02\",1,");
+        assertThat(lines.get(1)).startsWith("\"#1 h=24 b=50 lr=0.02 decay=0.8\",1,");
 
         assertThat(robot.lookup("#logScaleCheck").queryAs(javafx.scene.control.CheckBox.class).isSelected())
                 .as("log scale is on by default").isTrue();

@@ -130,10 +130,14 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
         return String.format(Locale.ROOT, "%s must be between %,d and %,d, got %,d", name, min, max, value);
     }
 
-    /** The short label used in legends and tables, e.g. "h=24 b=1000 lr=0.001", or "rnn h=24 ..." for a simple RNN. */
+    /**
+     * The short label used in legends, tables and the command line's first line, e.g. "h=24 b=1000
+     * lr=0.001", "h=24 b=50 lr=0.02 decay=0.8" when the rate shrinks, "rnn h=24 ..." for a simple RNN.
+     */
     public String label() {
-        return String.format(Locale.ROOT, "%sh=%d b=%d lr=%s", cellType == CellType.LSTM ? "" : cellType.id() + " ",
-                hidden, batchSize, stripZeros(learningRate));
+        return String.format(Locale.ROOT, "%sh=%d b=%d lr=%s%s", cellType == CellType.LSTM ? "" : cellType.id() + " ",
+                hidden, batchSize, stripZeros(learningRate),
+                learningRateDecay == 1 ? "" : " decay=" + stripZeros(learningRateDecay));
     }
 
     private static String stripZeros(double value) {

@@ -56,5 +56,6 @@ class TrainingSettingsTest {
     @Test
     void theLabelNamesTheSettingsAStudentChanges() {
         assertThat(valid.label()).isEqualTo("h=24 b=1000 lr=0.001");
+        assertThat(TrainingSettings.fast().label()).isEqualTo("h=24 b=50 lr=0.02 decay=0.8");
     }
 }
