@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.bitcountlab.ui.common.Shortcut;
 import org.bitcountlab.ui.state.CurrentRun;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -86,14 +87,37 @@ class KeyboardTest extends MainWindowFixture {
     }
 
     @Test
-    void ctrlSpaceTrainsAndPausesFromAnyField(FxRobot robot) throws Exception {
+    void shortcutEnterTrainsAndPausesFromAnyFieldAndCtrlSpaceIsLeftToTheInputMethod(FxRobot robot) throws Exception {
         smallRun(robot, 100_000);
         robot.interact(() -> robot.lookup("#seedField").query().requestFocus());
+        // the key an input method switches with: it must do nothing here
         robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lab.run().getState()).isEqualTo(CurrentRun.State.IDLE);
+
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.ENTER).release(KeyCode.SHORTCUT);
         waitFor(60, () -> lab.run().curve().size() >= 1);
-        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        robot.press(KeyCode.SHORTCUT).type(KeyCode.ENTER).release(KeyCode.SHORTCUT);
         waitFor(5, () -> lab.run().getState() == CurrentRun.State.PAUSED);
         assertThat(robot.lookup("#seedField").queryAs(TextField.class).getText()).isEqualTo("1");
+        assertThat(Shortcut.values()).extracting(Shortcut::keys).noneMatch(keys -> keys.getCode() == KeyCode.SPACE);
+    }
+
+    @Test
+    void f1ListsTheKeysAsThisPlatformWritesThemAndAnyKeyClosesTheList(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        List<String> shown = robot.lookup(".shortcuts-help .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(shown).contains(Shortcut.TRAIN_OR_PAUSE.display(), "Train, pause or resume",
+                Shortcut.STEP.display(), "F5", "Space", "1–9, 0");
+        robot.type(KeyCode.A);
+        assertThat(robot.lookup(".shortcuts-help").tryQuery()).isEmpty();
+
+        // a ? typed into a field is a character, not a call for help
+        robot.clickOn("#seedField").write("?");
+        assertThat(robot.lookup(".shortcuts-help").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#trainButton").queryButton().getTooltip().getText())
+                .contains(Shortcut.TRAIN_OR_PAUSE.display());
     }
 
     @Test

@@ -3,50 +3,53 @@ package org.bitcountlab.ui.app;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 
 import org.bitcountlab.ui.biteditor.BitEditorViewModel;
+import org.bitcountlab.ui.common.Shortcut;
 import org.bitcountlab.ui.state.Presentation;
 import org.bitcountlab.ui.training.TrainingViewModel;
 
 /**
- * Keys for a teacher at a projector. Shortcuts with Ctrl work anywhere: Ctrl+Space trains, pauses
- * and resumes, Ctrl+E trains one epoch; F5 switches presentation mode. Plain keys never steal a
- * focused button, checkbox or text field: Space trains and the digits flip bits (1-9, 0 for bits
- * 1-10, with Shift 11-20) only while the bit editor or the learning curve has the focus.
+ * Keys for a teacher at a projector. The {@link Shortcut}s work anywhere: train, pause and resume;
+ * one epoch; presentation mode; the keys' help (F1, or ? where no text is typed). Plain keys never
+ * steal a focused button, checkbox or text field: Space trains and the digits flip bits (1-9, 0 for
+ * bits 1-10, with Shift 11-20) only while the bit editor or the learning curve has the focus.
  */
 final class KeyboardShortcuts {
-
-    private static final KeyCombination TRAIN_OR_PAUSE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination STEP = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final Scene scene;
     private final TrainingViewModel training;
     private final BitEditorViewModel bits;
     private final Presentation presentation;
+    private final Runnable help;
 
-    private KeyboardShortcuts(Scene scene, ViewModels viewModels) {
+    private KeyboardShortcuts(Scene scene, ViewModels viewModels, Runnable help) {
         this.scene = scene;
         this.training = viewModels.training();
         this.bits = viewModels.bits();
         this.presentation = viewModels.lab().presentation();
+        this.help = help;
     }
 
-    static void install(Scene scene, ViewModels viewModels) {
-        KeyboardShortcuts keys = new KeyboardShortcuts(scene, viewModels);
+    /** @param help shows the keys' help */
+    static void install(Scene scene, ViewModels viewModels, Runnable help) {
+        KeyboardShortcuts keys = new KeyboardShortcuts(scene, viewModels, help);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys::pressed);
     }
 
     private void pressed(KeyEvent event) {
         boolean taken = true;
-        if (event.getCode() == KeyCode.F5) {
+        if (Shortcut.PRESENTATION.keys().match(event)) {
             presentation.onProperty().set(!presentation.onProperty().get());
-        } else if (TRAIN_OR_PAUSE.match(event)) {
+        } else if (Shortcut.TRAIN_OR_PAUSE.keys().match(event)) {
             trainOrPause();
-        } else if (STEP.match(event)) {
+        } else if (Shortcut.STEP.keys().match(event)) {
             training.step();
+        } else if (Shortcut.HELP.keys().match(event)
+                || event.getText().equals("?") && !(scene.getFocusOwner() instanceof TextInputControl)) {
+            help.run();
         } else {
             taken = !event.isShortcutDown() && !event.isAltDown() && plainKey(event);
         }

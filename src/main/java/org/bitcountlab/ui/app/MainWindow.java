@@ -74,7 +74,8 @@ public final class MainWindow {
             tabs(root).getSelectionModel().select(tabs(shown.getRoot()).getSelectionModel().getSelectedIndex());
         }
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
-        KeyboardShortcuts.install(scene, viewModels);
+        ShortcutsHelp help = new ShortcutsHelp(scene, viewModels.lab().presentation());
+        KeyboardShortcuts.install(scene, viewModels, help::toggle);
         FocusInView.install(scene);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));

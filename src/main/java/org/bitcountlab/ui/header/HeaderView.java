@@ -12,16 +12,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.Shortcut;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -48,6 +46,10 @@ public final class HeaderView {
 
     @FXML
     private void initialize() {
+        openButton.setAccessibleHelp(Messages.get("model.open.tooltip", Shortcut.OPEN.display()));
+        saveButton.setAccessibleHelp(Messages.get("model.save.tooltip", Shortcut.SAVE.display()));
+        presentationToggle.setAccessibleHelp(Messages.get("presentation.tooltip", Shortcut.PRESENTATION.display(),
+                Shortcut.HELP.display()));
         languageChoice.getItems().setAll(Messages.LANGUAGES);
         languageChoice.setConverter(new StringConverter<>() {
             @Override
@@ -86,11 +88,11 @@ public final class HeaderView {
             node.visibleProperty().bind(presentation.hides(Presentation.Part.FILES).not());
             node.managedProperty().bind(node.visibleProperty());
         }
-        // Ctrl+O and Ctrl+S, for as long as this view's scene lives
+        // open and save by their shortcuts, for as long as this view's scene lives
         openButton.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openButton::fire);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), saveButton::fire);
+                scene.getAccelerators().put(Shortcut.OPEN.keys(), openButton::fire);
+                scene.getAccelerators().put(Shortcut.SAVE.keys(), saveButton::fire);
             }
         });
         scope.listen(viewModel.problemProperty(), (obs, old, now) -> {

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.Shortcut;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -37,6 +38,9 @@ public final class TrainingView {
 
     @FXML
     private void initialize() {
+        trainButton.setAccessibleHelp(Messages.get("training.train.tooltip", Shortcut.TRAIN_OR_PAUSE.display()));
+        pauseButton.setAccessibleHelp(Messages.get("training.pause.tooltip", Shortcut.TRAIN_OR_PAUSE.display()));
+        stepButton.setAccessibleHelp(Messages.get("training.step.tooltip", Shortcut.STEP.display()));
         trainButton.disableProperty().bind(viewModel.canTrainProperty().not());
         // a new window starts with Train focused: Space is the first thing a teacher presses
         trainButton.sceneProperty().addListener((obs, old, scene) -> {

@@ -48,7 +48,7 @@ public final class TrainingViewModel {
         if (canTrain.get()) {
             run.start(settings.settingsProperty().get(), 0, result -> { });
         } else if (!run.runningProperty().get() && !run.sweepingProperty().get()) {
-            status.show("status.fixSettings"); // Ctrl+Space from across the room: say why nothing starts
+            status.show("status.fixSettings"); // a shortcut from across the room: say why nothing starts
         }
     }
 
