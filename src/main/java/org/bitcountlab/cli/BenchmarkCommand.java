@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.model.FastMath;
 import org.bitcountlab.core.model.LstmImplementation;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Predictor;
@@ -67,6 +68,12 @@ final class BenchmarkCommand implements Runnable {
             description = "fused (default) or stock: DL4J's built-in LSTM layer, for comparison.")
     LstmImplementation implementation;
 
+    /** Which multiply-add the elementwise loops use here, in a line. */
+    static String multiplyAdd() {
+        return FastMath.FUSED ? "Multiply-add: fused (the processor's FMA instructions)"
+                : "Multiply-add: separate (this JVM uses no FMA instructions: none in the processor, or -XX:-UseFMA)";
+    }
+
     @Override
     public void run() {
         if (timeTo != null) {
@@ -91,6 +98,7 @@ final class BenchmarkCommand implements Runnable {
         out.printf(Locale.ROOT, "Timing %d minibatches of %d after %d warm-up (%s LSTM, tutorial configuration: %s, %d steps)%n",
                 minibatches, settings.batchSize(), warmup, implementation.name().toLowerCase(Locale.ROOT),
                 settings.label(), settings.length());
+        out.println(multiplyAdd());
         List<Long> times = new ArrayList<>();
         AtomicReference<ParameterSnapshot> trained = new AtomicReference<>();
         TrainingRun[] holder = new TrainingRun[1];
@@ -173,6 +181,7 @@ final class BenchmarkCommand implements Runnable {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
+        summary.put("multiplyAdd", FastMath.FUSED ? "fused" : "separate");
         summary.put("trainMsPerMinibatch", Json.round(median(train), 3));
         summary.put("trainMsMin", Json.round(train[0], 3));
         summary.put("trainMsMax", Json.round(train[train.length - 1], 3));
@@ -196,6 +205,7 @@ final class BenchmarkCommand implements Runnable {
         double target = timeTo;
         out.printf(Locale.ROOT, "Training %s preset (%s, up to %d epochs) until the held-out error is <= %.2f%%%n",
                 preset, settings.label(), settings.epochs(), target);
+        out.println(multiplyAdd());
         out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
         AtomicReference<EpochResult> reached = new AtomicReference<>();
         AtomicReference<ParameterSnapshot> atTarget = new AtomicReference<>();
@@ -218,6 +228,7 @@ final class BenchmarkCommand implements Runnable {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("preset", preset);
         summary.put("lstm", implementation.name().toLowerCase(Locale.ROOT));
+        summary.put("multiplyAdd", FastMath.FUSED ? "fused" : "separate");
         summary.put("target", target);
         if (reached.get() == null) {
             out.printf(Locale.ROOT, "Not reached in %d epochs (%.1f s of training); last held-out error %.3f%%%n",

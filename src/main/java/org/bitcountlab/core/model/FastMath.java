@@ -1,5 +1,9 @@
 package org.bitcountlab.core.model;
 
+import java.lang.management.ManagementFactory;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 /**
  * Branch-free tanh and sigmoid in float arithmetic only, so that loops calling them are
  * auto-vectorised by the JIT. {@link Math#tanh} and {@link Math#exp} are scalar calls and would
@@ -7,11 +11,18 @@ package org.bitcountlab.core.model;
  *
  * <p>tanh is a 13/6 rational minimax approximation on [-7.905, 7.905] (the form used by Eigen's
  * float tanh), clamped outside, where float tanh is already +-1. Its error is a few float ulps.
- * The polynomials are evaluated with fused multiply-adds ({@link Math#fma}), which the JIT turns
- * into single vector instructions: a quarter faster than separate products and sums, and no less
- * accurate.
+ *
+ * <p>The polynomials are evaluated with fused multiply-adds where the processor has them: the JIT
+ * turns {@link Math#fma} into one vector instruction, a quarter faster than a product and a sum.
+ * Where it has none (Intel's Celeron and Pentium N laptops, machines from before 2013), HotSpot
+ * computes {@code Math.fma} in software through {@code BigDecimal}, and training ran 17 times slower;
+ * there a product and a sum are used instead, which differ in the last bit at most. The choice is
+ * made once, from what the JVM says it uses ({@link #FUSED}), and the JIT folds it away.
  */
 public final class FastMath {
+
+    /** Whether the multiply-adds are fused: true where the JVM uses the processor's FMA instructions. */
+    public static final boolean FUSED = jvmUsesFma();
 
     private static final float CLAMP = 7.90531110763549805f;
     private static final float A1 = 4.89352455891786e-03f;
@@ -30,22 +41,53 @@ public final class FastMath {
     }
 
     public static float tanh(float value) {
-        float x = Math.max(-CLAMP, Math.min(CLAMP, value));
-        float x2 = x * x;
-        float p = Math.fma(x2, A13, A11);
-        p = Math.fma(x2, p, A9);
-        p = Math.fma(x2, p, A7);
-        p = Math.fma(x2, p, A5);
-        p = Math.fma(x2, p, A3);
-        p = Math.fma(x2, p, A1);
-        p = x * p;
-        float q = Math.fma(x2, B6, B4);
-        q = Math.fma(x2, q, B2);
-        q = Math.fma(x2, q, B0);
-        return p / q;
+        return tanh(value, FUSED);
     }
 
     public static float sigmoid(float x) {
-        return Math.fma(0.5f, tanh(0.5f * x), 0.5f);
+        return sigmoid(x, FUSED);
+    }
+
+    /** a * b + c, fused where the processor can. */
+    public static float multiplyAdd(float a, float b, float c) {
+        return multiplyAdd(a, b, c, FUSED);
+    }
+
+    static float tanh(float value, boolean fused) {
+        float x = Math.max(-CLAMP, Math.min(CLAMP, value));
+        float x2 = x * x;
+        float p = multiplyAdd(x2, A13, A11, fused);
+        p = multiplyAdd(x2, p, A9, fused);
+        p = multiplyAdd(x2, p, A7, fused);
+        p = multiplyAdd(x2, p, A5, fused);
+        p = multiplyAdd(x2, p, A3, fused);
+        p = multiplyAdd(x2, p, A1, fused);
+        p = x * p;
+        float q = multiplyAdd(x2, B6, B4, fused);
+        q = multiplyAdd(x2, q, B2, fused);
+        q = multiplyAdd(x2, q, B0, fused);
+        return p / q;
+    }
+
+    static float sigmoid(float x, boolean fused) {
+        return multiplyAdd(0.5f, tanh(0.5f * x, fused), 0.5f, fused);
+    }
+
+    static float multiplyAdd(float a, float b, float c, boolean fused) {
+        return fused ? Math.fma(a, b, c) : a * b + c;
+    }
+
+    /**
+     * HotSpot's own answer to whether it compiles {@code Math.fma} to the processor's instruction
+     * (its UseFMA option, which it sets from the processor, and which -XX:-UseFMA turns off). A JVM
+     * that cannot say gets the separate multiply and add, which is fast everywhere.
+     */
+    private static boolean jvmUsesFma() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError unknown) {
+            return false;
+        }
     }
 }

@@ -26,7 +26,7 @@ final class LstmElementwise {
         float[] in = a.input;
         float[] o = a.output;
         for (int i = 0; i < n; i++) {
-            cell[i] = Math.fma(f[i], prevCell[i], in[i] * g[i]);
+            cell[i] = FastMath.multiplyAdd(f[i], prevCell[i], in[i] * g[i]);
         }
         for (int i = 0; i < n; i++) {
             cellTanh[i] = FastMath.tanh(cell[i]);
