@@ -8,6 +8,7 @@ import javafx.scene.input.KeyEvent;
 
 import org.bitcountlab.ui.biteditor.BitEditorViewModel;
 import org.bitcountlab.ui.common.Shortcut;
+import org.bitcountlab.ui.lessons.LessonsViewModel;
 import org.bitcountlab.ui.state.Presentation;
 import org.bitcountlab.ui.training.TrainingViewModel;
 
@@ -24,6 +25,7 @@ final class KeyboardShortcuts {
     private final BitEditorViewModel bits;
     private final Presentation presentation;
     private final Runnable help;
+    private final LessonsViewModel lessons;
 
     private KeyboardShortcuts(Scene scene, ViewModels viewModels, Runnable help) {
         this.scene = scene;
@@ -31,6 +33,7 @@ final class KeyboardShortcuts {
         this.bits = viewModels.bits();
         this.presentation = viewModels.lab().presentation();
         this.help = help;
+        this.lessons = viewModels.lessons();
     }
 
     /** @param help shows the keys' help */
@@ -47,6 +50,12 @@ final class KeyboardShortcuts {
             trainOrPause();
         } else if (Shortcut.STEP.keys().match(event)) {
             training.step();
+        } else if (lessons.lessonProperty().get() != null && Shortcut.LESSON_NEXT.keys().match(event)) {
+            lessons.next();
+        } else if (lessons.lessonProperty().get() != null && Shortcut.LESSON_BACK.keys().match(event)) {
+            lessons.back();
+        } else if (lessons.lessonProperty().get() != null && Shortcut.SHOW_ME.keys().match(event)) {
+            lessons.showMe();
         } else if (Shortcut.HELP.keys().match(event)
                 || event.getText().equals("?") && !(scene.getFocusOwner() instanceof TextInputControl)) {
             help.run();

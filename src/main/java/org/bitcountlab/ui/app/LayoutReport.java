@@ -30,6 +30,8 @@ final class LayoutReport {
     static final String PROPERTY = "bitcount.layoutReport";
     /** A folder to save a picture of every look in, when given. */
     static final String SHOTS_PROPERTY = "bitcount.layoutReport.shots";
+    /** A lesson's number (1 to 3) to open before the walk, so that its card is laid out with every tab. */
+    static final String LESSON_PROPERTY = "bitcount.layoutReport.lesson";
     /** A run of a few seconds: enough for a curve, a row in the runs table and the analyses. */
     private static final TrainingSettings SHORT_RUN = TrainingSettings.fast().withTrainSize(1_000).withEpochs(3);
 
@@ -87,6 +89,11 @@ final class LayoutReport {
     }
 
     private void walk() {
+        Integer lesson = Integer.getInteger(LESSON_PROPERTY);
+        if (lesson != null) {
+            viewModels.lessons().start(viewModels.lessons().builtIn().get(lesson - 1));
+            viewModels.lessons().next(); // a card with a question
+        }
         String shots = System.getProperty(SHOTS_PROPERTY);
         new LayoutWalk(stage, viewModels.lab().presentation(), true, true).onEachLook(look -> {
             if (shots != null) {

@@ -2,6 +2,7 @@ package org.bitcountlab.ui.app;
 
 import java.util.Locale;
 
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -22,6 +23,7 @@ import org.bitcountlab.ui.biteditor.SoftmaxChart;
 import org.bitcountlab.ui.common.FirstFrame;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.Lab;
 import org.bitcountlab.ui.state.Presentation;
 
 /**
@@ -51,12 +53,14 @@ public final class MainView {
     private final StackPane softmaxColumn = new StackPane();
 
     private final Presentation presentation;
+    private final StringProperty shownTab;
     private final ViewScope scope;
     private final ViewFactory views;
     private final ChangeListener<Number> screenHeight = (obs, old, height) -> sizeText();
 
-    public MainView(Presentation presentation, ViewScope scope, ViewFactory views) {
+    public MainView(Presentation presentation, Lab lab, ViewScope scope, ViewFactory views) {
         this.presentation = presentation;
+        this.shownTab = lab.shownTab();
         this.scope = scope;
         this.views = views;
     }
@@ -68,7 +72,15 @@ public final class MainView {
         scope.follow(tabs.widthProperty(), (obs, old, width) -> nameTabs());
         scope.follow(root.styleProperty(), (obs, old, style) -> nameTabs());
         scope.follow(presentation.onProperty(), (obs, old, on) -> arrange(on));
-        scope.follow(tabs.getSelectionModel().selectedItemProperty(), (obs, old, tab) -> fill(tab));
+        scope.follow(tabs.getSelectionModel().selectedItemProperty(), (obs, old, tab) -> {
+            fill(tab);
+            if (tab != null) {
+                shownTab.set(tabName(tab));
+            }
+        });
+        // the tab in front is shared state: a lesson shows one, and a new language keeps it
+        scope.follow(shownTab, (obs, old, name) -> tabs.getTabs().stream().filter(tab -> tabName(tab).equals(name))
+                .findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab)));
         scope.follow(root.sceneProperty(), (obs, old, scene) -> {
             if (old != null) {
                 old.heightProperty().removeListener(screenHeight);
@@ -141,7 +153,11 @@ public final class MainView {
     }
 
     private static String tabKey(Tab tab) {
-        return "tabs." + tab.getId().replace("Tab", "");
+        return "tabs." + tabName(tab);
+    }
+
+    private static String tabName(Tab tab) {
+        return tab.getId().replace("Tab", "");
     }
 
     private void arrange(boolean on) {

@@ -7,6 +7,7 @@ import org.bitcountlab.ui.counter.CounterViewModel;
 import org.bitcountlab.ui.curve.CurveViewModel;
 import org.bitcountlab.ui.failures.FailuresViewModel;
 import org.bitcountlab.ui.header.HeaderViewModel;
+import org.bitcountlab.ui.lessons.LessonsViewModel;
 import org.bitcountlab.ui.inside.InsideViewModel;
 import org.bitcountlab.ui.runs.RunsViewModel;
 import org.bitcountlab.ui.settings.SettingsViewModel;
@@ -32,6 +33,7 @@ public final class ViewModels {
     private final BitEditorViewModel bits;
     private final HeaderViewModel header;
     private final StatusViewModel status;
+    private final LessonsViewModel lessons;
 
     public ViewModels(Lab lab) {
         this.lab = lab;
@@ -46,6 +48,7 @@ public final class ViewModels {
         bits = new BitEditorViewModel(lab.string(), lab.models(), lab.run());
         header = new HeaderViewModel(lab.presentation(), lab.models(), lab.run(), lab.tasks(), lab.status());
         status = new StatusViewModel(lab.status());
+        lessons = new LessonsViewModel(new LessonWindow(this), lab.tasks(), lab.status());
     }
 
     /** What a view's constructor may ask for, by type. */
@@ -55,6 +58,7 @@ public final class ViewModels {
                 Map.entry(FailuresViewModel.class, failures), Map.entry(InsideViewModel.class, inside),
                 Map.entry(CounterViewModel.class, counter), Map.entry(BitEditorViewModel.class, bits),
                 Map.entry(HeaderViewModel.class, header), Map.entry(StatusViewModel.class, status),
+                Map.entry(LessonsViewModel.class, lessons), Map.entry(Lab.class, lab),
                 Map.entry(Presentation.class, lab.presentation()));
     }
 
@@ -100,5 +104,9 @@ public final class ViewModels {
 
     public StatusViewModel status() {
         return status;
+    }
+
+    public LessonsViewModel lessons() {
+        return lessons;
     }
 }

@@ -16,6 +16,10 @@ public enum Shortcut {
     OPEN(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), "keys.open"),
     SAVE(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), "keys.save"),
     PRESENTATION(new KeyCodeCombination(KeyCode.F5), "keys.presentation"),
+    /** A presenter's remote sends Page Down and Page Up for its two buttons. */
+    LESSON_NEXT(new KeyCodeCombination(KeyCode.PAGE_DOWN), "keys.lessonNext"),
+    LESSON_BACK(new KeyCodeCombination(KeyCode.PAGE_UP), "keys.lessonBack"),
+    SHOW_ME(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), "keys.showMe"),
     HELP(new KeyCodeCombination(KeyCode.F1), "keys.help");
 
     private final KeyCombination keys;

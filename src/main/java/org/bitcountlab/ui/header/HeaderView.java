@@ -11,6 +11,8 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -21,6 +23,8 @@ import org.bitcountlab.core.training.ModelFile;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.Shortcut;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.lessons.Lesson;
+import org.bitcountlab.ui.lessons.LessonsViewModel;
 import org.bitcountlab.ui.state.Presentation;
 
 /** The header bar: title, language, Open and Save, what presentation mode hides, and the mode itself. */
@@ -30,6 +34,7 @@ public final class HeaderView {
     @FXML private Button openButton;
     @FXML private Button saveButton;
     @FXML private MenuButton hideMenu;
+    @FXML private MenuButton lessonsMenu;
     @FXML private ToggleButton presentationToggle;
     @FXML private HBox header;
     @FXML private Label titleLabel;
@@ -37,10 +42,12 @@ public final class HeaderView {
     @FXML private FlowPane headerButtons;
 
     private final HeaderViewModel viewModel;
+    private final LessonsViewModel lessons;
     private final ViewScope scope;
 
-    public HeaderView(HeaderViewModel viewModel, ViewScope scope) {
+    public HeaderView(HeaderViewModel viewModel, LessonsViewModel lessons, ViewScope scope) {
         this.viewModel = viewModel;
+        this.lessons = lessons;
         this.scope = scope;
     }
 
@@ -95,14 +102,24 @@ public final class HeaderView {
                 scene.getAccelerators().put(Shortcut.SAVE.keys(), saveButton::fire);
             }
         });
+        for (Lesson lesson : lessons.builtIn()) {
+            MenuItem item = new MenuItem(lesson.title().in(Messages.language()));
+            item.setOnAction(event -> lessons.start(lesson));
+            lessonsMenu.getItems().add(item);
+        }
+        MenuItem openLesson = new MenuItem(Messages.get("lessons.open"));
+        openLesson.setOnAction(event -> openLesson());
+        lessonsMenu.getItems().addAll(new SeparatorMenuItem(), openLesson);
+        scope.listen(lessons.problemProperty(), (obs, old, now) -> {
+            if (now != null) {
+                lessons.problemShown();
+                explain(now);
+            }
+        });
         scope.listen(viewModel.problemProperty(), (obs, old, now) -> {
             if (now != null) {
                 viewModel.problemShown();
-                Alert alert = new Alert(Alert.AlertType.ERROR, now.text());
-                alert.setHeaderText(null);
-                alert.setTitle(Messages.get("app.title"));
-                alert.initOwner(openButton.getScene().getWindow());
-                alert.show();
+                explain(now);
             }
         });
     }
@@ -115,6 +132,23 @@ public final class HeaderView {
         boolean fits = !viewModel.presentation().onProperty().get() && header.getWidth() >= needed;
         subtitleLabel.setVisible(fits);
         subtitleLabel.setManaged(fits);
+    }
+
+    private void openLesson() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("lessons.fileType"), "*.json"));
+        File file = chooser.showOpenDialog(lessonsMenu.getScene().getWindow());
+        if (file != null) {
+            lessons.open(file.toPath());
+        }
+    }
+
+    private void explain(org.bitcountlab.ui.common.Message problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem.text());
+        alert.setHeaderText(null);
+        alert.setTitle(Messages.get("app.title"));
+        alert.initOwner(openButton.getScene().getWindow());
+        alert.show();
     }
 
     @FXML

@@ -1,5 +1,8 @@
 package org.bitcountlab.ui.state;
 
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
 import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.PretrainedModel;
@@ -26,6 +29,7 @@ public final class Lab {
     private final ModelAnalysis analysis;
     private final CurrentString string = new CurrentString(models);
     private final ModelReadout readout;
+    private final StringProperty shownTab = new SimpleStringProperty(this, "shownTab", "curve");
     private LabModel resting; // shown when no run is: the pretrained model, once loaded
 
     /** The window's lab: background work on the JavaFX task executor. */
@@ -76,6 +80,11 @@ public final class Lab {
     public void shutdown() {
         run.shutdown();
         analysis.cancelFullEvaluation();
+    }
+
+    /** The tab in front, by name (curve, runs, failures, inside, counter): a lesson may ask for one. */
+    public StringProperty shownTab() {
+        return shownTab;
     }
 
     public TaskExecutor tasks() {

@@ -1,0 +1,147 @@
+package org.bitcountlab.ui.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.bitcountlab.core.model.CellType;
+import org.bitcountlab.core.model.SilencedUnits;
+import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.lessons.Lesson;
+import org.bitcountlab.ui.lessons.LessonCard;
+import org.bitcountlab.ui.lessons.LessonStep;
+import org.bitcountlab.ui.lessons.LessonsViewModel;
+import org.bitcountlab.ui.state.Lab;
+import org.bitcountlab.ui.tasks.QueuedTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every card of the three lessons, played headlessly: each step of its "Show me" leaves the window
+ * as it says, a "wait" holds the steps after it until the run, sweep or evaluation it names has
+ * ended, and the class can go on. Runs and sweeps are stopped at once: what they would show is
+ * not what is tested here.
+ */
+class LessonPlayTest {
+
+    private final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+    private final Lab lab = new Lab(tasks);
+    private final ViewModels viewModels = new ViewModels(lab);
+    private Locale format;
+
+    @BeforeEach
+    void showThePretrainedModel() {
+        format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        lab.loadPretrained();
+        tasks.runAll();
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(Locale.Category.FORMAT, format);
+    }
+
+    @Test
+    void everyCardOfEveryLessonShowsWhatItSays() {
+        LessonsViewModel lessons = viewModels.lessons();
+        for (Lesson lesson : lessons.builtIn()) {
+            lessons.start(lesson);
+            for (int index = 0; index < lesson.cards().size(); index++) {
+                LessonCard card = lesson.cards().get(index);
+                String where = lesson.title().in(Locale.ENGLISH) + ", card " + (index + 1);
+                assertThat(lessons.cardProperty().get()).as(where).isEqualTo(index);
+                lessons.showMe();
+                for (LessonStep step : card.show()) {
+                    if (step.action() == LessonStep.Action.WAIT) {
+                        assertThat(lessons.showingProperty().get()).as("%s: holds at its wait for the %s", where,
+                                step.value()).isEqualTo(busy(step.value()));
+                        end(step.value());
+                    }
+                }
+                assertShows(card, where);
+                assertThat(lessons.showingProperty().get()).as("%s: done", where).isFalse();
+                lessons.next();
+            }
+            assertThat(lessons.canGoOnProperty().get()).isFalse();
+            lessons.close();
+        }
+        assertThat(tasks.failed()).isEmpty();
+    }
+
+    @Test
+    void goingOnBeforeAShowMeEndsForgetsTheRestOfIt() {
+        LessonsViewModel lessons = viewModels.lessons();
+        lessons.start(lessons.builtIn().get(2)); // why an LSTM: a simple RNN trains, then the rest waits
+        lessons.showMe();
+        assertThat(lessons.showingProperty().get()).isTrue();
+        lessons.next();
+        assertThat(lessons.showingProperty().get()).isFalse();
+        end("run");
+        assertThat(viewModels.settings().cellProperty().get()).as("nothing of the card left behind ran")
+                .isEqualTo(CellType.SIMPLE_RNN);
+        assertThat(lab.run().runningProperty().get()).isFalse();
+    }
+
+    private boolean busy(String what) {
+        return switch (what) {
+            case "run" -> lab.run().runningProperty().get();
+            case "sweep" -> lab.run().sweepingProperty().get();
+            case "evaluation" -> lab.analysis().evaluatingProperty().get();
+            default -> viewModels.failures().measuringLengthsProperty().get();
+        };
+    }
+
+    /** Ends what a "wait" waits for, at once, as Stop would. */
+    private void end(String what) {
+        switch (what) {
+            case "run" -> viewModels.training().stop();
+            case "sweep" -> viewModels.runs().stop();
+            case "evaluation" -> lab.analysis().cancelFullEvaluation();
+            default -> { }
+        }
+        tasks.runAll();
+    }
+
+    /** What the card's steps leave behind that the class sees (the last of each kind). */
+    private void assertShows(LessonCard card, String where) {
+        for (LessonStep step : card.show()) {
+            String value = step.value();
+            switch (step.action()) {
+                case TAB -> assertThat(lab.shownTab().get()).as(where).isEqualTo(lastValue(card, step.action()));
+                case PRESET -> assertThat(viewModels.settings().presetProperty().get() == null
+                        || viewModels.settings().presetProperty().get() == Preset.fromId(value)).as(where).isTrue();
+                case BITS -> {
+                    if (value.equals("example")) {
+                        assertThat(viewModels.bits().valueProperty().get()).as(where).isEqualTo(0b10011011101001101110);
+                    } else if (value.equals("allOne")) {
+                        assertThat(viewModels.bits().valueProperty().get()).as(where).isEqualTo((1 << 20) - 1);
+                    }
+                }
+                case SET -> {
+                    if (value.startsWith("cell=")) {
+                        assertThat(viewModels.settings().cellProperty().get()).as(where)
+                                .isEqualTo(lastValue(card, step.action()).equals("cell=rnn") ? CellType.SIMPLE_RNN : CellType.LSTM);
+                    }
+                }
+                case SILENCE -> assertThat(lab.models().get().silenced()).as(where)
+                        .isEqualTo(SilencedUnits.of(java.util.Arrays.stream(step.units()).map(unit -> unit - 1).toArray()));
+                case RESTORE_UNITS -> assertThat(lab.models().get().silenced().isEmpty()).as(where).isTrue();
+                case SWEEP -> assertThat(viewModels.runs().shownPlanProperty().get()).as(where).isNotNull();
+                case TRAIN -> assertThat(lab.run().getState()).as("%s: a run started", where)
+                        .isNotEqualTo(org.bitcountlab.ui.state.CurrentRun.State.IDLE);
+                default -> { }
+            }
+        }
+    }
+
+    private static String lastValue(LessonCard card, LessonStep.Action action) {
+        return card.show().stream().filter(step -> step.action() == action).reduce((a, b) -> b).orElseThrow().value();
+    }
+
+    static {
+        Messages.setLanguage(Locale.ENGLISH);
+    }
+}
