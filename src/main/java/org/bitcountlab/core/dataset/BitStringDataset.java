@@ -107,6 +107,15 @@ public final class BitStringDataset {
         return Arrays.copyOfRange(shuffled, trainSize + sampleSize, shuffled.length);
     }
 
+    /** How many training strings have each count of ones, 0 to L: the rare counts are the ones a network meets least. */
+    public long[] trainingStringsByCount() {
+        long[] byCount = new long[length + 1];
+        for (int i = 0; i < trainSize; i++) {
+            byCount[Integer.bitCount(shuffled[i])]++;
+        }
+        return byCount;
+    }
+
     /**
      * A fixed sample of the test set: its first {@code size} strings. The test part is already in
      * shuffled order, so this is a uniform random sample, the same for every epoch of a run.

@@ -22,7 +22,9 @@ public final class ErrorByCountView extends CanvasView {
     private static final Color BAR = Color.web("#cf222e");
     private static final Color INK = Color.web("#1f2a44");
     private static final Color MUTED = Color.web("#57606a");
+    private static final Color TRAINED = Color.web("#1f6feb");
     private Evaluation evaluation;
+    private long[] trainingStrings;
     private String title = Messages.get("failures.title.none");
 
     public ErrorByCountView() {
@@ -31,8 +33,10 @@ public final class ErrorByCountView extends CanvasView {
         setPrefSize(700, 330);
     }
 
-    public void show(Evaluation newEvaluation, Message measuredOn) {
+    /** @param trainingStringsByCount how many training strings had each count, drawn above the bars; or null */
+    public void show(Evaluation newEvaluation, Message measuredOn, long[] trainingStringsByCount) {
         evaluation = newEvaluation;
+        trainingStrings = trainingStringsByCount;
         title = newEvaluation == null ? Messages.get("failures.title.none")
                 : Messages.get("failures.title", measuredOn.text(), newEvaluation.errorPercent());
         setAccessibleText(title);
@@ -54,6 +58,13 @@ public final class ErrorByCountView extends CanvasView {
         String widest = "n=" + Formats.grouped(maxStrings());
         double left = textWidth(Font.font(text), "100%") + text * 0.8;
         double top = titleHeight + text * 0.8;
+        if (trainingStrings != null) {
+            g.setFill(TRAINED);
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            top += fillWrapped(g, Messages.get("failures.trainedOn"), 0, top, width) + text * 0.3;
+            top += trainedBand(g, left, top, (width - left - text) / counts, text, small);
+        }
         double bottom = lineHeight(Font.font(text)) * 1.2 + textWidth(small, widest) + text * 0.6;
         double plotHeight = Math.max(0, height - top - bottom);
         double slot = (width - left - text) / counts;
@@ -107,6 +118,31 @@ public final class ErrorByCountView extends CanvasView {
             g.setFill(BAR);
             g.fillRect(x + slot * 0.15, top + plotHeight - barHeight, slot * 0.7, barHeight);
         }
+    }
+
+    /**
+     * Above each bar, how many training strings had its count: the class sees that the counts the
+     * network gets wrong are those it hardly met. Returns the height used.
+     */
+    private double trainedBand(GraphicsContext g, double left, double top, double slot, double text, Font font) {
+        long most = 0;
+        for (long strings : trainingStrings) {
+            most = Math.max(most, strings);
+        }
+        double band = textWidth(font, Formats.grouped(most)) + text * 0.4;
+        int stride = labelStride(lineHeight(font), slot, text * 0.2);
+        g.setFill(TRAINED);
+        g.setFont(font);
+        g.setTextBaseline(VPos.CENTER);
+        for (int k = 0; k < trainingStrings.length; k += stride) {
+            g.save();
+            g.translate(left + k * slot + slot / 2, top + band - text * 0.2);
+            g.rotate(-90);
+            g.setTextAlign(TextAlignment.LEFT);
+            fillText(g, Formats.grouped(trainingStrings[k]), 0, 0);
+            g.restore();
+        }
+        return band;
     }
 
     private long maxStrings() {

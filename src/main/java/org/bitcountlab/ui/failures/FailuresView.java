@@ -29,7 +29,8 @@ public final class FailuresView {
     @FXML
     private void initialize() {
         scope.follow(viewModel.failuresProperty(), (obs, old, now) -> {
-            errorByCountView.show(now == null ? null : now.evaluation(), viewModel.measuredOnProperty().get());
+            errorByCountView.show(now == null ? null : now.evaluation(), viewModel.measuredOnProperty().get(),
+                    now == null ? null : now.trainingStringsByCount());
             confusionView.show(now == null ? null : now.evaluation());
         });
         for (CanvasView view : new CanvasView[] {errorByCountView, confusionView}) {

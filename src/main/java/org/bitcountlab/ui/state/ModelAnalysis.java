@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.training.Evaluation;
 import org.bitcountlab.core.training.Evaluator;
 import org.bitcountlab.core.training.TrainingSettings;
 import org.bitcountlab.ui.common.Message;
@@ -52,11 +53,12 @@ public final class ModelAnalysis {
         }
         TrainingSettings settings = model.model().settings();
         Message what = new Message("task.heldOut");
-        heldOut = tasks.submit(what, job -> Evaluator.evaluate(model.model().parameters(), model.silenced(),
-                        BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed())
-                                .heldOutSample(settings.evalSample()), fraction -> { }, job::isCancelled),
-                evaluation -> models.acceptFailures(new FailureAnalysis(model, evaluation, false)),
-                error -> status.showFailure(what, error));
+        heldOut = tasks.submit(what, job -> {
+            BitStringDataset data = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
+            return new FailureAnalysis(model, Evaluator.evaluate(model.model().parameters(), model.silenced(),
+                    data.heldOutSample(settings.evalSample()), fraction -> { }, job::isCancelled), false,
+                    data.trainingStringsByCount());
+        }, models::acceptFailures, error -> status.showFailure(what, error));
     }
 
     /** Scores the model shown on every string it did not train on, with progress. */
@@ -70,14 +72,17 @@ public final class ModelAnalysis {
         evaluating.set(true);
         status.show("status.evaluating", (long) settings.testSize());
         Message what = new Message("task.evaluateAll");
-        BackgroundJob job = tasks.submit(what, running -> Evaluator.evaluate(model.model().parameters(),
-                        model.silenced(),
-                        BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues(),
-                        running::progress, running::isCancelled),
-                evaluation -> {
+        BackgroundJob job = tasks.submit(what, running -> {
+            BitStringDataset data = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
+            return new FailureAnalysis(model, Evaluator.evaluate(model.model().parameters(), model.silenced(),
+                    data.testValues(), running::progress, running::isCancelled), true, data.trainingStringsByCount());
+        },
+                analysis -> {
+                    Evaluation evaluation = analysis.evaluation();
                     evaluating.set(false);
                     if (models.acceptTestError(model, evaluation.errorPercent())) {
-                        models.acceptFailures(new FailureAnalysis(models.get(), evaluation, true));
+                        models.acceptFailures(new FailureAnalysis(models.get(), evaluation, true,
+                                analysis.trainingStringsByCount()));
                         if (model.silenced().isEmpty()) {
                             history.setTestError(model.id(), evaluation.errorPercent());
                         }
