@@ -43,7 +43,18 @@ public final class Evaluator {
 
     /** Scores in {@code workspaces}' workspaces, and leaves them there for the next evaluation. */
     public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, ScoringWorkspaces workspaces) {
-        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, () -> false, workspaces);
+        return evaluate(parameters, values, workspaces, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(ParameterSnapshot, int[], ScoringWorkspaces)}, polling {@code cancelled}
+     * between chunks.
+     *
+     * @throws CancellationException once {@code cancelled} answers true
+     */
+    public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, ScoringWorkspaces workspaces,
+            BooleanSupplier cancelled) {
+        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, cancelled, workspaces);
     }
 
     /**
