@@ -134,6 +134,7 @@ public final class TrainingRun {
     private RunResult train(MultiLayerNetwork network, TrainingStep step, ScoringWorkspaces workspaces, int[] train,
             int[] heldOut, List<Minibatch> minibatches) {
         int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
+        CountPrior prior = CountPrior.of(train, settings.length());
         // the weights the result holds: those at the end of the last finished epoch, which its curve describes
         ParameterSnapshot finished = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
@@ -209,6 +210,11 @@ public final class TrainingRun {
                 return new RunResult(settings, RunOutcome.DIVERGED, stuckMessage(curve), curve, finished,
                         trainNanos / 1e9);
             }
+        }
+        NoLearning noLearning = new NoLearning(prior, settings);
+        if (noLearning.test(curve)) {
+            return new RunResult(settings, RunOutcome.DID_NOT_LEARN, noLearning.reason(curve), curve, finished,
+                    trainNanos / 1e9);
         }
         return new RunResult(settings, RunOutcome.COMPLETED, "", curve, finished, trainNanos / 1e9);
     }
