@@ -4,49 +4,60 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
-import org.bitcountlab.core.training.Evaluator;
-
 /**
- * Progress of a long evaluation on stderr, so that stdout stays a clean table: a warning up front
- * when the model is much more work than the default one, then a line at every tenth, or every 15
- * seconds for long runs, with the time left. Called from the evaluation's worker threads.
+ * Progress of long work on stderr, so that stdout stays a clean table: a line at every tenth, or
+ * every 15 seconds for long work, with the time left. Called from the work's threads.
  */
-final class EvaluationProgress implements DoubleConsumer {
+final class WorkProgress implements DoubleConsumer {
 
-    /** The default model: length 20, hidden 24, 1,038,576 test strings; a few seconds on a laptop. */
-    private static final double DEFAULT_COST = Evaluator.cost(24, 1_038_576);
-    /** Beyond this multiple of the default, scoring takes minutes rather than seconds. */
-    private static final double LONG = 20;
-
-    private final PrintWriter err;
+    /** Beyond this multiple of a command's default work, it takes minutes rather than seconds. */
+    static final double LONG = 20;
     private static final long QUIET_NANOS = 15_000_000_000L;
 
+    private final PrintWriter err;
+    private final String done;
     private final long start = System.nanoTime();
     private long lastLine = start;
     private int tenthsShown;
+    private double fraction;
 
-    EvaluationProgress(PrintWriter err, int length, int hidden, long strings) {
+    /** @param done what a line starts with, e.g. "Evaluated" */
+    WorkProgress(PrintWriter err, String done) {
         this.err = err;
-        double times = Evaluator.cost(hidden, strings) / DEFAULT_COST;
+        this.done = done;
+    }
+
+    /**
+     * Warns up front when the work is much more than a command's default, which takes seconds.
+     *
+     * @param what  the work, e.g. "This model (length 24, hidden size 512) has 16,000,000 test strings to score"
+     * @param times the work as a multiple of the default
+     */
+    void warnIfLong(String what, double times) {
         if (times > LONG) {
-            err.printf(Locale.ROOT, "This model (length %d, hidden size %d) has %,d test strings to score: about %,.0f"
-                    + " times the work of the default model, which may take a long time. Ctrl-C stops.%n",
-                    length, hidden, strings, times);
+            err.printf(Locale.ROOT, "%s: about %,.0f times the work of the default, which may take a long time."
+                    + " Ctrl-C stops.%n", what, times);
         }
     }
 
     @Override
-    public synchronized void accept(double fraction) {
+    public synchronized void accept(double value) {
+        fraction = Math.max(fraction, value);
         long now = System.nanoTime();
-        int tenths = (int) Math.floor(fraction * 10 + 1e-9);
-        if (fraction >= 1 || (tenths <= tenthsShown && now - lastLine < QUIET_NANOS)) {
+        int tenths = (int) Math.floor(value * 10 + 1e-9);
+        if (value >= 1 || value <= 0 || (tenths <= tenthsShown && now - lastLine < QUIET_NANOS)) {
             return;
         }
         tenthsShown = Math.max(tenthsShown, tenths);
         lastLine = now;
         double elapsed = (now - start) / 1e9;
-        err.printf(Locale.ROOT, "Evaluated %.1f%% (%s, about %s left)%n", 100 * fraction, duration(elapsed),
-                duration(elapsed / fraction * (1 - fraction)));
+        err.printf(Locale.ROOT, "%s %.1f%% (%s, about %s left)%n", done, 100 * value, duration(elapsed),
+                duration(elapsed / value * (1 - value)));
+    }
+
+    /** The largest fraction reported so far. */
+    synchronized double fraction() {
+        return fraction;
     }
 
     private static String duration(double seconds) {
