@@ -2,6 +2,7 @@ package org.bitcountlab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " standard error."})
 final class SweepCommand implements Runnable {
 
+    private static final int SHOWN_PROBLEMS = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +61,7 @@ final class SweepCommand implements Runnable {
         SweepPlan plan = plan();
         List<String> problems = plan.problems();
         if (!problems.isEmpty()) {
-            throw CliFailure.usage("Invalid sweep: " + String.join("; ", problems));
+            throw CliFailure.usage("Invalid sweep: " + firstProblems(problems));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -80,11 +83,21 @@ final class SweepCommand implements Runnable {
                 out.println(Json.line(pointJson(plan, point, true)));
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(sweep::cancel));
         long start = System.nanoTime();
-        SweepResult result = sweep.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean interrupted;
+        // the table and the summary are printed before the guard lets a signalled JVM exit
+        try (InterruptGuard guard = new InterruptGuard(sweep::cancel, err)) {
+            SweepResult result = sweep.run();
+            interrupted = guard.interrupted() && !result.completed();
+            report(out, plan, result, (System.nanoTime() - start) / 1e9);
+        }
+        if (interrupted) {
+            throw CliFailure.reported(TrainCommand.INTERRUPTED);
+        }
+    }
 
+    private static void report(PrintWriter out, SweepPlan plan, SweepResult result, double seconds) {
+        TrainingSettings base = plan.base();
         printTable(out, result);
         if (!result.completed()) {
             out.printf(Locale.ROOT, "Stopped after %d of %d points%n", result.points().size(), plan.values().size());
@@ -105,6 +118,14 @@ final class SweepCommand implements Runnable {
         out.println(Json.line(summary));
     }
 
+    /** The first few problems: a list of thousands of values would otherwise be one line of thousands. */
+    static String firstProblems(List<String> problems) {
+        int shown = Math.min(problems.size(), SHOWN_PROBLEMS);
+        String first = String.join("; ", problems.subList(0, shown));
+        return shown == problems.size() ? first
+                : String.format(Locale.ROOT, "%s; and %,d more", first, problems.size() - shown);
+    }
+
     private SweepPlan plan() {
         boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
         SweepPlan plan;
@@ -117,7 +138,8 @@ final class SweepCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw CliFailure.usage(e.getMessage());
             }
-            plan = new SweepPlan(options.applyTo(plan.base()), plan.variable(), plan.values(), plan.seeds());
+            plan = new SweepPlan(options.applyTo(startFor(plan.base(), plan.variable(), plan.values())),
+                    plan.variable(), plan.values(), plan.seeds());
         } else {
             if (vary == null || values == null) {
                 throw CliFailure.usage("Name a ready sweep (--ready " + ReadySweep.ids()
@@ -129,7 +151,8 @@ final class SweepCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw CliFailure.usage(e.getMessage());
             }
-            plan = new SweepPlan(options.settings(), variable, values, SweepPlan.DEFAULT_SEEDS);
+            plan = new SweepPlan(options.applyTo(startFor(options.presetSettings(), variable, values)), variable, values,
+                    SweepPlan.DEFAULT_SEEDS);
         }
         if ((plan.variable() == SweepVariable.HIDDEN_SIZE && options.hidden != null)
                 || (plan.variable() == SweepVariable.TRAINING_SET_SIZE && options.trainSize != null)) {
@@ -138,12 +161,25 @@ final class SweepCommand implements Runnable {
         return seeds == null ? plan : plan.withSeeds(seeds);
     }
 
+    /**
+     * The settings the options apply to. A sweep of the training-set size replaces the preset's
+     * 10,000 strings, which short strings do not have (2^13 = 8,192); it starts from the largest
+     * value, so that the held-out sample is sized to fit beside every one.
+     */
+    private static TrainingSettings startFor(TrainingSettings start, SweepVariable variable, List<Integer> values) {
+        if (variable != SweepVariable.TRAINING_SET_SIZE || values.isEmpty()) {
+            return start;
+        }
+        return start.withTrainSize(Collections.max(values));
+    }
+
     private static void printTable(PrintWriter out, SweepResult result) {
         out.printf(Locale.ROOT, "%12s %26s %26s%n", result.plan().variable().label(), "training error % (min-max)",
                 "held-out error % (min-max)");
         for (SweepPoint point : result.points()) {
-            out.printf(Locale.ROOT, "%,12d %26s %26s%s%n", point.value(), cell(point.trainingError()),
-                    cell(point.heldOutError()), point.divergedRuns() > 0 ? "  (" + point.divergedRuns() + " diverged)" : "");
+            out.printf(Locale.ROOT, "%,12d %26s %26s%s%s%n", point.value(), cell(point.trainingError()),
+                    cell(point.heldOutError()), point.divergedRuns() > 0 ? "  (" + point.divergedRuns() + " diverged)" : "",
+                    point.runsThatLearnedNothing() > 0 ? "  (" + point.runsThatLearnedNothing() + " did not learn)" : "");
         }
     }
 
@@ -161,7 +197,7 @@ final class SweepCommand implements Runnable {
             for (SeedRun run : point.runs()) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("seed", run.seed());
-                r.put("outcome", run.outcome().name().toLowerCase(Locale.ROOT));
+                r.put("outcome", run.outcome().id());
                 r.put("trainingError", figure(run.trainingError()));
                 r.put("heldOutError", figure(run.heldOutError()));
                 r.put("epochs", run.epochs());
