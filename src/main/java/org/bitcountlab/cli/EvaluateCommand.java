@@ -38,12 +38,12 @@ final class EvaluateCommand implements Runnable {
         int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();
         long start = System.nanoTime();
         WorkProgress progress = new WorkProgress(spec.commandLine().getErr(), "Evaluated");
-        progress.warnIfLong(String.format(Locale.ROOT, "This model (length %d, hidden size %d) has %,d test strings"
-                + " to score", settings.length(), settings.hidden(), test.length),
-                Evaluator.cost(settings.hidden(), test.length) / DEFAULT_COST);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
         try (InterruptGuard guard = new InterruptGuard(() -> { }, spec.commandLine().getErr())) {
+            progress.warnIfLong(String.format(Locale.ROOT, "This model (length %d, hidden size %d) has %,d test strings"
+                    + " to score", settings.length(), settings.hidden(), test.length),
+                    Evaluator.cost(settings.hidden(), test.length) / DEFAULT_COST);
             try {
                 evaluation = Evaluator.evaluate(model.parameters(), test, progress, guard::interrupted);
             } catch (CancellationException e) {

@@ -95,11 +95,11 @@ final class InspectCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WorkProgress progress = new WorkProgress(err, "Read out");
-        progress.warnIfLong(String.format(Locale.ROOT, "A read-out from %,d strings of length %d with hidden size %d",
-                strings, settings.length(), parameters.hidden()),
-                readoutCost(parameters.hidden(), settings.length(), strings) / DEFAULT_READOUT_COST);
         long start = System.nanoTime();
         try (InterruptGuard guard = new InterruptGuard(() -> { }, err)) {
+            progress.warnIfLong(String.format(Locale.ROOT, "A read-out from %,d strings of length %d with hidden size %d",
+                    strings, settings.length(), parameters.hidden()),
+                    readoutCost(parameters.hidden(), settings.length(), strings) / DEFAULT_READOUT_COST);
             try {
                 inspect(model, silenced, scatterShown, progress, guard::interrupted);
             } catch (CancellationException e) {

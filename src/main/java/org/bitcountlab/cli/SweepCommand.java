@@ -65,12 +65,6 @@ final class SweepCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingSettings base = plan.base();
-        out.printf(Locale.ROOT, "Sweep of %s over %s, %d seeds each (%d runs); base %s, %d epochs, %,d training strings%n",
-                plan.variable().label(), plan.values(), plan.seeds(), plan.runs(), base.label(), base.epochs(),
-                base.trainSize());
-        out.printf(Locale.ROOT, "Each run's figure: %s%n", FinalFigure.DESCRIPTION);
-
         Sweep sweep = new Sweep(plan, new SweepListener() {
             @Override
             public void runStarted(SweepProgress p) {
@@ -85,8 +79,14 @@ final class SweepCommand implements Runnable {
         });
         long start = System.nanoTime();
         boolean interrupted;
-        // the table and the summary are printed before the guard lets a signalled JVM exit
+        // registered before the first line; the table and the summary are printed before the guard
+        // lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(sweep::cancel, err)) {
+            TrainingSettings base = plan.base();
+            out.printf(Locale.ROOT, "Sweep of %s over %s, %d seeds each (%d runs); base %s, %d epochs, %,d training strings%n",
+                    plan.variable().label(), plan.values(), plan.seeds(), plan.runs(), base.label(), base.epochs(),
+                    base.trainSize());
+            out.printf(Locale.ROOT, "Each run's figure: %s%n", FinalFigure.DESCRIPTION);
             SweepResult result = sweep.run();
             interrupted = guard.interrupted() && !result.completed();
             report(out, plan, result, (System.nanoTime() - start) / 1e9);

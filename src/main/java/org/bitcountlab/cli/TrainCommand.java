@@ -71,13 +71,15 @@ final class TrainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         EpochLines lines = new EpochLines(out, every != null ? every : Math.max(1, settings.epochs() / 50));
 
-        out.printf(Locale.ROOT, "Training %s, %d epochs of %,d strings (%d minibatches), held-out sample %,d strings%n",
-                settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(), settings.evalSample());
-        out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
         TrainingRun run = new TrainingRun(settings, lines, implementation);
         int exitCode;
-        // everything, errors included, is printed before the guard lets a signalled JVM exit
+        // registered before the first line, so that a signal at any line finds it; everything, errors
+        // included, is printed before the guard lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(run::cancel, spec.commandLine().getErr())) {
+            out.printf(Locale.ROOT, "Training %s, %d epochs of %,d strings (%d minibatches), held-out sample %,d strings%n",
+                    settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(),
+                    settings.evalSample());
+            out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
             RunResult result = run.run();
             lines.printLast(result.curve());
             boolean interrupted = guard.interrupted() && result.outcome() == RunOutcome.CANCELLED;
