@@ -213,7 +213,7 @@ final class InspectCommand implements Runnable {
                 strings, scatterShown > 0 ? String.format(Locale.ROOT, " with a scatter of %,d strings", scatterShown) : "",
                 need >> 20, budget.heapBytes() >> 20,
                 fits >= 2 ? String.format(Locale.ROOT, "At most %,d strings fit (--strings);", fits)
-                        : "Use fewer --scatter-strings,"));
+                        : scatterShown > 0 ? "Use fewer --scatter-strings," : "Use a smaller model,"));
     }
 
     /** Multiply-adds of a read-out, about: each prefix is one step of the cell and an update of the normal equations. */

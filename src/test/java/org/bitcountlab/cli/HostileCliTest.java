@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -220,6 +222,22 @@ class HostileCliTest {
                 .get("scatter");
         assertThat(scatter.get("hidden")).hasSize(20 * 8);
         assertThat(scatter.has("cell")).as("a simple RNN has no cell state").isFalse();
+    }
+
+    @Test
+    void aReadOutTooLargeForTheHeapIsRefusedUpFrontWithWhatFits() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.bitcountlab.Launcher", "inspect", "--strings", "1038576", "--scatter", "0",
+                "--scatter-strings", "519288").redirectErrorStream(true).start();
+        byte[] bytes = process.getInputStream().readNBytes(1 << 16); // a read-out that ran would print megabytes
+        process.destroyForcibly();
+        String output = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("Too large for this machine: a read-out from 1,038,576 strings with a scatter of"
+                + " 519,288 strings needs about", "Use fewer --scatter-strings").doesNotContain("\tat ", "R^2");
     }
 
     private static void assertUsage(Outcome outcome, String message) {
