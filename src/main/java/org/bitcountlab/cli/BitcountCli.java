@@ -60,8 +60,8 @@ public final class BitcountCli implements Runnable {
             return exitCode;
         } catch (OutOfMemoryError e) {
             // the memory budget refuses what cannot fit; this is the net under it
-            err.println("Out of memory (" + e.getMessage() + "). Use a smaller batch or hidden size, or give Java"
-                    + " more memory (java -Xmx4g -jar ...).");
+            err.println("Out of memory (" + e.getMessage() + "). Ask for less (a smaller batch or hidden size, fewer"
+                    + " --strings for inspect), or give Java more memory (java -Xmx4g -jar ...).");
             return 1;
         }
     }
