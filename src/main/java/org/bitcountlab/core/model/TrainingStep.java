@@ -119,7 +119,7 @@ public final class TrainingStep implements AutoCloseable {
         }
         prepare(minibatch);
         float[] labels = minibatch.labels();
-        Shards.forEach(activeShards, s -> trainShard(s, labels), stop);
+        Shards.forEach(activeShards, s -> trainShard(s, labels, stop), stop);
         double loss = writeGradients();
         double score = network.getLayer(1).conf().isMiniBatch() ? loss / batch : loss; // as the output layer scores
 
@@ -171,13 +171,13 @@ public final class TrainingStep implements AutoCloseable {
     }
 
     /** Forward and backward for one shard's rows; shards write disjoint columns of the shared gradient. */
-    private void trainShard(int s, float[] labels) {
+    private void trainShard(int s, float[] labels, BooleanSupplier stop) {
         LstmShard lstm = lstmShards[s];
         lstm.load(input, zeroState, zeroState, stackedWeights, batch);
-        lstm.forward();
+        lstm.forward(stop);
         heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
                 lastHiddenGradient);
-        lstm.backward(lastHiddenGradient, 1, null, batch);
+        lstm.backward(lastHiddenGradient, 1, null, batch, stop);
     }
 
     /** Frees the shards' native buffers; call {@link #whenIdle} first if the network is to be freed too. */

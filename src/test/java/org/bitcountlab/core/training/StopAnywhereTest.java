@@ -32,15 +32,17 @@ class StopAnywhereTest {
     @TempDir
     Path dir;
 
+    /** Stops in steps, spread over the run: a step asks before every timestep of every shard, hundreds of times. */
+    private static final int STOPS_IN_STEPS = 30;
+
     @Test
     void aStopAnywhereEndsTheRunThereAndKeepsTheLastFinishedEpochWithItsFigures() throws Exception {
-        int polls = pollsOfAWholeRun();
-        assertThat(polls).as("polls of a whole run").isGreaterThan(30);
+        List<String> phases = phasesOfAWholeRun();
         int[] heldOut = BitStringDataset.create(SETTINGS.length(), SETTINGS.trainSize(), SETTINGS.seed())
                 .heldOutSample(SETTINGS.evalSample());
         TreeSet<String> placesStopped = new TreeSet<>();
 
-        for (int stopAt = 1; stopAt <= polls; stopAt++) {
+        for (int stopAt : stopPoints(phases)) {
             StoppedRun stopped = stopAtPoll(stopAt);
             RunResult result = stopped.result;
             String where = stopped.where.get();
@@ -69,16 +71,52 @@ class StopAnywhereTest {
         assertThat(placesStopped).contains("in a step of epoch N", "in the evaluation of epoch N");
     }
 
-    private int pollsOfAWholeRun() {
-        AtomicInteger polls = new AtomicInteger();
-        TrainingRun run = new TrainingRun(SETTINGS, new TrainingListener() { });
-        run.onStopPoll(polls::incrementAndGet);
+    /** Where a run is at each of its polls for a stop, in order. */
+    private List<String> phasesOfAWholeRun() {
+        List<String> phases = new ArrayList<>();
+        Phase phase = new Phase();
+        TrainingRun run = new TrainingRun(SETTINGS, phase);
+        run.onStopPoll(() -> {
+            synchronized (phases) {
+                phases.add(phase.now.get());
+            }
+        });
         assertThat(run.run().outcome()).isNotEqualTo(RunOutcome.CANCELLED);
-        return polls.get();
+        return phases;
+    }
+
+    /** 1-based polls to stop at: every one in an evaluation, and steps' polls spread evenly. */
+    private static List<Integer> stopPoints(List<String> phases) {
+        long inSteps = phases.stream().filter(p -> p.startsWith("in a step")).count();
+        long stride = Math.max(1, inSteps / STOPS_IN_STEPS);
+        List<Integer> points = new ArrayList<>();
+        int stepPoll = 0;
+        for (int i = 0; i < phases.size(); i++) {
+            if (!phases.get(i).startsWith("in a step") || stepPoll++ % stride == 0) {
+                points.add(i + 1);
+            }
+        }
+        return points;
+    }
+
+    /** Where a run is, from its events: training an epoch's steps, or evaluating the epoch. */
+    private static class Phase implements TrainingListener {
+        final AtomicReference<String> now = new AtomicReference<>("in a step of epoch 1");
+
+        @Override
+        public void minibatchEnded(int epoch, int minibatch, long nanos) {
+            boolean lastOfEpoch = minibatch == SETTINGS.minibatchesPerEpoch();
+            now.set(lastOfEpoch ? "in the evaluation of epoch " + epoch : "in a step of epoch " + epoch);
+        }
+
+        @Override
+        public void epochEnded(EpochResult result, ParameterSnapshot parameters) {
+            now.set("in a step of epoch " + (result.epoch() + 1));
+        }
     }
 
     private static final class StoppedRun {
-        final AtomicReference<String> where = new AtomicReference<>("before the first step");
+        final AtomicReference<String> where = new AtomicReference<>("not stopped");
         final AtomicInteger eventsAfterStop = new AtomicInteger();
         final List<ParameterSnapshot> epochWeights = new ArrayList<>();
         RunResult result;
@@ -87,21 +125,19 @@ class StopAnywhereTest {
     private StoppedRun stopAtPoll(int stopAt) {
         StoppedRun stopped = new StoppedRun();
         AtomicBoolean stopSent = new AtomicBoolean();
-        AtomicReference<String> phase = new AtomicReference<>("before the first step");
         TrainingRun[] run = new TrainingRun[1];
-        run[0] = new TrainingRun(SETTINGS, new TrainingListener() {
+        Phase phase = new Phase() {
             @Override
             public void minibatchEnded(int epoch, int minibatch, long nanos) {
                 afterStop();
-                boolean lastOfEpoch = minibatch == SETTINGS.minibatchesPerEpoch();
-                phase.set(lastOfEpoch ? "in the evaluation of epoch " + epoch : "in a step of epoch " + epoch);
+                super.minibatchEnded(epoch, minibatch, nanos);
             }
 
             @Override
             public void epochEnded(EpochResult result, ParameterSnapshot parameters) {
                 afterStop();
                 stopped.epochWeights.add(parameters);
-                phase.set("in a step of epoch " + (result.epoch() + 1));
+                super.epochEnded(result, parameters);
             }
 
             private void afterStop() {
@@ -109,12 +145,13 @@ class StopAnywhereTest {
                     stopped.eventsAfterStop.incrementAndGet();
                 }
             }
-        });
+        };
+        run[0] = new TrainingRun(SETTINGS, phase);
         run[0].snapshotInterval(0); // weights from within every epoch go to the listener: none may end in the result
         AtomicInteger polls = new AtomicInteger();
         run[0].onStopPoll(() -> {
             if (polls.incrementAndGet() == stopAt) {
-                stopped.where.set(phase.get());
+                stopped.where.set(phase.now.get());
                 stopSent.set(true);
                 run[0].cancel();
             }
