@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.sweep.FinalFigure;
 import org.bitcountlab.core.sweep.ReadySweep;
 import org.bitcountlab.core.sweep.SeedRun;
@@ -83,6 +84,8 @@ final class SweepCommand implements Runnable {
         // lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(sweep::cancel, err)) {
             TrainingSettings base = plan.base();
+            Nd4jRuntime.initialise(); // seconds on a busy machine: before the header, not after a signal
+            Json.line(Map.of("base", base));
             out.printf(Locale.ROOT, "Sweep of %s over %s, %d seeds each (%d runs); base %s, %d epochs, %,d training strings%n",
                     plan.variable().label(), plan.values(), plan.seeds(), plan.runs(), base.label(), base.epochs(),
                     base.trainSize());

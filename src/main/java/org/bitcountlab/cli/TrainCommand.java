@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.model.LstmImplementation;
+import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.core.training.Evaluation;
@@ -76,6 +77,10 @@ final class TrainCommand implements Runnable {
         // registered before the first line, so that a signal at any line finds it; everything, errors
         // included, is printed before the guard lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(run::cancel, spec.commandLine().getErr())) {
+            // ND4J's libraries take seconds to load on a busy machine, and the summary's JSON writer about
+            // one: loaded before the header, so that a signal after it is answered at once
+            Nd4jRuntime.initialise();
+            Json.line(Map.of("settings", settings));
             out.printf(Locale.ROOT, "Training %s, %d epochs of %,d strings (%d minibatches), held-out sample %,d strings%n",
                     settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(),
                     settings.evalSample());
