@@ -49,6 +49,11 @@ class NoLearningTest {
         assertThat(rule.test(curve(new double[] {2.3, 2.25, 2.24, 2.23}, new double[] {83, 83, 83, 60}))).isFalse();
         // an error still near the prior's, but a loss well below its entropy: the answers are about to move
         assertThat(rule.test(curve(new double[] {1.9, 1.8, 1.7}, new double[] {80, 79, 78}))).isFalse();
+        // a loss near the entropy, but an error some points below the prior's (the window's four-epoch test run)
+        assertThat(rule.test(curve(new double[] {2.3, 2.2, 2.11}, new double[] {77, 76, 75.3}))).isFalse();
+        // one or two epochs are too few to judge
+        assertThat(rule.test(curve(new double[] {2.6}, new double[] {83.8}))).isFalse();
+        assertThat(rule.test(curve(new double[] {2.6, 2.5}, new double[] {83.8, 84}))).isFalse();
         // earlier epochs near the prior do not count once the last ones learned
         assertThat(rule.test(curve(new double[] {2.3, 2.3, 2.3, 0.9, 0.5, 0.3}, new double[] {83, 83, 83, 30, 10, 5})))
                 .isFalse();
