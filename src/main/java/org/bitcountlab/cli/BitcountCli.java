@@ -51,11 +51,17 @@ public final class BitcountCli implements Runnable {
             return 1;
         });
         try {
-            return commandLine.execute(args);
+            int exitCode = commandLine.execute(args);
+            if (out.checkError()) {
+                // a PrintWriter keeps its write errors to itself: a full disk or a closed pipe looked like success
+                err.println("Could not write the output: the disk is full, or the file or pipe it goes to is closed.");
+                return 1;
+            }
+            return exitCode;
         } catch (OutOfMemoryError e) {
             // the memory budget refuses what cannot fit; this is the net under it
-            err.println("Out of memory (" + e.getMessage() + "). Use a smaller batch or hidden size, or give Java"
-                    + " more memory (java -Xmx4g -jar ...).");
+            err.println("Out of memory (" + e.getMessage() + "). Ask for less (a smaller batch or hidden size, fewer"
+                    + " --strings for inspect), or give Java more memory (java -Xmx4g -jar ...).");
             return 1;
         }
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.training.Evaluation;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Progress goes to stderr."})
 final class EvaluateCommand implements Runnable {
 
+    /** The default model: length 20, hidden 24, 1,038,576 test strings; a few seconds on a laptop. */
+    private static final double DEFAULT_COST = Evaluator.cost(24, 1_038_576);
+
     @Spec
     CommandSpec spec;
 
@@ -33,11 +37,32 @@ final class EvaluateCommand implements Runnable {
         TrainingSettings settings = model.settings();
         int[] test = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed()).testValues();
         long start = System.nanoTime();
-        EvaluationProgress progress = new EvaluationProgress(spec.commandLine().getErr(), settings.length(),
-                settings.hidden(), test.length);
-        Evaluation evaluation = Evaluator.evaluate(model.parameters(), test, progress, () -> false);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        WorkProgress progress = new WorkProgress(spec.commandLine().getErr(), "Evaluated");
         PrintWriter out = spec.commandLine().getOut();
+        Evaluation evaluation;
+        try (InterruptGuard guard = new InterruptGuard(() -> { }, spec.commandLine().getErr())) {
+            progress.warnIfLong(String.format(Locale.ROOT, "This model (length %d, hidden size %d) has %,d test strings"
+                    + " to score", settings.length(), settings.hidden(), test.length),
+                    Evaluator.cost(settings.hidden(), test.length) / DEFAULT_COST);
+            try {
+                evaluation = Evaluator.evaluate(model.parameters(), test, progress, guard::interrupted);
+            } catch (CancellationException e) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf(Locale.ROOT, "Interrupted (Ctrl-C or a kill signal) after %.1f s, %.1f%% of the %,d test"
+                        + " strings scored; no error is reported for part of them%n", seconds, 100 * progress.fraction(),
+                        test.length);
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("settings", settings);
+                summary.put("outcome", "interrupted");
+                summary.put("testError", null);
+                summary.put("testStrings", test.length);
+                summary.put("evalSeconds", Json.round(seconds, 3));
+                out.println(Json.line(summary));
+                out.flush();
+                throw CliFailure.reported(TrainCommand.INTERRUPTED);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Model %s trained on %,d strings; test set %,d strings%n", settings.label(),
                 settings.trainSize(), evaluation.strings());
         out.printf(Locale.ROOT, "%6s %10s %8s %9s%n", "count", "strings", "wrong", "error");
@@ -49,6 +74,7 @@ final class EvaluateCommand implements Runnable {
                 evaluation.strings(), evaluation.errorPercent(), seconds, evaluation.strings() / seconds);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("settings", settings);
+        summary.put("outcome", "completed");
         summary.put("testError", Json.round(evaluation.errorPercent(), 4));
         summary.put("testStrings", evaluation.strings());
         summary.put("evalSeconds", Json.round(seconds, 3));

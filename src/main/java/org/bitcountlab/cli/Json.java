@@ -1,7 +1,11 @@
 package org.bitcountlab.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +23,16 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes the line to {@code out} as it is made, for summaries too large to hold as one string. */
+    static void print(PrintWriter out, Map<String, ?> values) {
+        try {
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
     }
 
     /** The value rounded for printing; null (JSON {@code null}) for a figure that does not exist, such as NaN. */

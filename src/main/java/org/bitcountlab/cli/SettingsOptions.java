@@ -60,13 +60,16 @@ final class SettingsOptions {
     String lossReduction;
 
     TrainingSettings settings() {
-        TrainingSettings s;
+        return applyTo(presetSettings());
+    }
+
+    /** The preset's settings, before any option is applied. */
+    TrainingSettings presetSettings() {
         try {
-            s = Preset.fromId(preset).settings();
+            return Preset.fromId(preset).settings();
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }
-        return applyTo(s);
     }
 
     /** {@code start} with every option given on the command line (except the preset) applied. */

@@ -2,11 +2,13 @@ package org.bitcountlab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.sweep.FinalFigure;
 import org.bitcountlab.core.sweep.ReadySweep;
 import org.bitcountlab.core.sweep.SeedRun;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " standard error."})
 final class SweepCommand implements Runnable {
 
+    private static final int SHOWN_PROBLEMS = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -58,16 +62,10 @@ final class SweepCommand implements Runnable {
         SweepPlan plan = plan();
         List<String> problems = plan.problems();
         if (!problems.isEmpty()) {
-            throw CliFailure.usage("Invalid sweep: " + String.join("; ", problems));
+            throw CliFailure.usage("Invalid sweep: " + firstProblems(problems));
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingSettings base = plan.base();
-        out.printf(Locale.ROOT, "Sweep of %s over %s, %d seeds each (%d runs); base %s, %d epochs, %,d training strings%n",
-                plan.variable().label(), plan.values(), plan.seeds(), plan.runs(), base.label(), base.epochs(),
-                base.trainSize());
-        out.printf(Locale.ROOT, "Each run's figure: %s%n", FinalFigure.DESCRIPTION);
-
         Sweep sweep = new Sweep(plan, new SweepListener() {
             @Override
             public void runStarted(SweepProgress p) {
@@ -80,11 +78,29 @@ final class SweepCommand implements Runnable {
                 out.println(Json.line(pointJson(plan, point, true)));
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(sweep::cancel));
         long start = System.nanoTime();
-        SweepResult result = sweep.run();
-        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean interrupted;
+        // registered before the first line; the table and the summary are printed before the guard
+        // lets a signalled JVM exit
+        try (InterruptGuard guard = new InterruptGuard(sweep::cancel, err)) {
+            TrainingSettings base = plan.base();
+            Nd4jRuntime.initialise(); // seconds on a busy machine: before the header, not after a signal
+            Json.line(Map.of("base", base));
+            out.printf(Locale.ROOT, "Sweep of %s over %s, %d seeds each (%d runs); base %s, %d epochs, %,d training strings%n",
+                    plan.variable().label(), plan.values(), plan.seeds(), plan.runs(), base.label(), base.epochs(),
+                    base.trainSize());
+            out.printf(Locale.ROOT, "Each run's figure: %s%n", FinalFigure.DESCRIPTION);
+            SweepResult result = sweep.run();
+            interrupted = guard.interrupted() && !result.completed();
+            report(out, plan, result, (System.nanoTime() - start) / 1e9);
+        }
+        if (interrupted) {
+            throw CliFailure.reported(TrainCommand.INTERRUPTED);
+        }
+    }
 
+    private static void report(PrintWriter out, SweepPlan plan, SweepResult result, double seconds) {
+        TrainingSettings base = plan.base();
         printTable(out, result);
         if (!result.completed()) {
             out.printf(Locale.ROOT, "Stopped after %d of %d points%n", result.points().size(), plan.values().size());
@@ -105,6 +121,14 @@ final class SweepCommand implements Runnable {
         out.println(Json.line(summary));
     }
 
+    /** The first few problems: a list of thousands of values would otherwise be one line of thousands. */
+    static String firstProblems(List<String> problems) {
+        int shown = Math.min(problems.size(), SHOWN_PROBLEMS);
+        String first = String.join("; ", problems.subList(0, shown));
+        return shown == problems.size() ? first
+                : String.format(Locale.ROOT, "%s; and %,d more", first, problems.size() - shown);
+    }
+
     private SweepPlan plan() {
         boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
         SweepPlan plan;
@@ -117,7 +141,8 @@ final class SweepCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw CliFailure.usage(e.getMessage());
             }
-            plan = new SweepPlan(options.applyTo(plan.base()), plan.variable(), plan.values(), plan.seeds());
+            plan = new SweepPlan(options.applyTo(startFor(plan.base(), plan.variable(), plan.values())),
+                    plan.variable(), plan.values(), plan.seeds());
         } else {
             if (vary == null || values == null) {
                 throw CliFailure.usage("Name a ready sweep (--ready " + ReadySweep.ids()
@@ -129,7 +154,8 @@ final class SweepCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw CliFailure.usage(e.getMessage());
             }
-            plan = new SweepPlan(options.settings(), variable, values, SweepPlan.DEFAULT_SEEDS);
+            plan = new SweepPlan(options.applyTo(startFor(options.presetSettings(), variable, values)), variable, values,
+                    SweepPlan.DEFAULT_SEEDS);
         }
         if ((plan.variable() == SweepVariable.HIDDEN_SIZE && options.hidden != null)
                 || (plan.variable() == SweepVariable.TRAINING_SET_SIZE && options.trainSize != null)) {
@@ -138,12 +164,25 @@ final class SweepCommand implements Runnable {
         return seeds == null ? plan : plan.withSeeds(seeds);
     }
 
+    /**
+     * The settings the options apply to. A sweep of the training-set size replaces the preset's
+     * 10,000 strings, which short strings do not have (2^13 = 8,192); it starts from the largest
+     * value, so that the held-out sample is sized to fit beside every one.
+     */
+    private static TrainingSettings startFor(TrainingSettings start, SweepVariable variable, List<Integer> values) {
+        if (variable != SweepVariable.TRAINING_SET_SIZE || values.isEmpty()) {
+            return start;
+        }
+        return start.withTrainSize(Collections.max(values));
+    }
+
     private static void printTable(PrintWriter out, SweepResult result) {
         out.printf(Locale.ROOT, "%12s %26s %26s%n", result.plan().variable().label(), "training error % (min-max)",
                 "held-out error % (min-max)");
         for (SweepPoint point : result.points()) {
-            out.printf(Locale.ROOT, "%,12d %26s %26s%s%n", point.value(), cell(point.trainingError()),
-                    cell(point.heldOutError()), point.divergedRuns() > 0 ? "  (" + point.divergedRuns() + " diverged)" : "");
+            out.printf(Locale.ROOT, "%,12d %26s %26s%s%s%n", point.value(), cell(point.trainingError()),
+                    cell(point.heldOutError()), point.divergedRuns() > 0 ? "  (" + point.divergedRuns() + " diverged)" : "",
+                    point.runsThatLearnedNothing() > 0 ? "  (" + point.runsThatLearnedNothing() + " did not learn)" : "");
         }
     }
 
@@ -161,7 +200,7 @@ final class SweepCommand implements Runnable {
             for (SeedRun run : point.runs()) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("seed", run.seed());
-                r.put("outcome", run.outcome().name().toLowerCase(Locale.ROOT));
+                r.put("outcome", run.outcome().id());
                 r.put("trainingError", figure(run.trainingError()));
                 r.put("heldOutError", figure(run.heldOutError()));
                 r.put("epochs", run.epochs());

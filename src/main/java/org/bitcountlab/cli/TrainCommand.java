@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CancellationException;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.model.LstmImplementation;
+import org.bitcountlab.core.model.Nd4jRuntime;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.core.training.Evaluation;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the LSTM headless: one line per epoch (every k epochs for long runs), then a JSON summary.",
-                "Ctrl-C stops before the next minibatch, prints the summary and saves what was trained (with --save)."})
+                "Ctrl-C stops within a second or two, prints the summary and saves the last finished epoch (with --save)."})
 final class TrainCommand implements Runnable {
 
     /** Exit code of a run stopped by a signal when run in-process; the JVM itself exits with 128 + the signal. */
@@ -70,13 +72,19 @@ final class TrainCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         EpochLines lines = new EpochLines(out, every != null ? every : Math.max(1, settings.epochs() / 50));
 
-        out.printf(Locale.ROOT, "Training %s, %d epochs of %,d strings (%d minibatches), held-out sample %,d strings%n",
-                settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(), settings.evalSample());
-        out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
         TrainingRun run = new TrainingRun(settings, lines, implementation);
         int exitCode;
-        // everything, errors included, is printed before the guard lets a signalled JVM exit
+        // registered before the first line, so that a signal at any line finds it; everything, errors
+        // included, is printed before the guard lets a signalled JVM exit
         try (InterruptGuard guard = new InterruptGuard(run::cancel, spec.commandLine().getErr())) {
+            // ND4J's libraries take seconds to load on a busy machine, and the summary's JSON writer about
+            // one: loaded before the header, so that a signal after it is answered at once
+            Nd4jRuntime.initialise();
+            Json.line(Map.of("settings", settings));
+            out.printf(Locale.ROOT, "Training %s, %d epochs of %,d strings (%d minibatches), held-out sample %,d strings%n",
+                    settings.label(), settings.epochs(), settings.trainSize(), settings.minibatchesPerEpoch(),
+                    settings.evalSample());
+            out.printf(Locale.ROOT, "%8s %12s %16s %10s%n", "epoch", "loss", "held-out error", "train s");
             RunResult result = run.run();
             lines.printLast(result.curve());
             boolean interrupted = guard.interrupted() && result.outcome() == RunOutcome.CANCELLED;
@@ -111,7 +119,7 @@ final class TrainCommand implements Runnable {
         TrainingSettings settings = result.settings();
         if (interrupted) {
             out.printf(Locale.ROOT, "Interrupted (Ctrl-C or a kill signal) after %d epochs%s%n", result.curve().size(),
-                    target != null && result.outcome() != RunOutcome.DIVERGED ? "; saving what was trained" : "");
+                    target != null && savable(result) ? "; saving the last finished epoch" : "");
         } else if (result.outcome() != RunOutcome.COMPLETED) {
             out.println(result.reason());
         }
@@ -121,7 +129,7 @@ final class TrainCommand implements Runnable {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("settings", settings);
-        summary.put("outcome", interrupted ? "interrupted" : result.outcome().name().toLowerCase(Locale.ROOT));
+        summary.put("outcome", interrupted ? "interrupted" : result.outcome().id());
         summary.put("epochs", result.curve().size());
         summary.put("trainSeconds", Json.round(result.trainSeconds(), 3));
         summary.put("heldOutError", Json.round(result.finalHeldOutError(), 4));
@@ -133,8 +141,9 @@ final class TrainCommand implements Runnable {
         String saveFailure = null;
         if (target != null) {
             summary.put("savedTo", null);
-            if (result.outcome() == RunOutcome.DIVERGED) {
-                out.println("Not saved: a diverged run would replace a model with weights that do not count.");
+            String notSaved = whyNotSaved(result, target);
+            if (notSaved != null) {
+                out.println("Not saved: " + notSaved);
             } else {
                 try {
                     Path written = ModelFile.save(model, target);
@@ -154,7 +163,30 @@ final class TrainCommand implements Runnable {
             err.println("Training diverged.");
             return 1;
         }
+        if (result.outcome() == RunOutcome.DID_NOT_LEARN) {
+            err.println("Training did not learn.");
+            return 1;
+        }
         return interrupted ? INTERRUPTED : 0;
+    }
+
+    /** Whether a result could be saved at all: a finished epoch that is worth keeping. */
+    private static boolean savable(RunResult result) {
+        return !result.curve().isEmpty() && result.outcome() != RunOutcome.DIVERGED;
+    }
+
+    /** Why the result must not be written to {@code target}; null if it may. */
+    private static String whyNotSaved(RunResult result, Path target) {
+        if (result.curve().isEmpty()) {
+            return "no epoch finished, so there are no trained weights to keep.";
+        }
+        if (result.outcome() == RunOutcome.DIVERGED) {
+            return "a diverged run would replace a model with weights that do not count.";
+        }
+        if (result.outcome() == RunOutcome.DID_NOT_LEARN && Files.exists(target)) {
+            return "a run that learned nothing does not replace " + target + ".";
+        }
+        return null;
     }
 
     private TrainedModel fullEvaluation(RunResult result, Map<String, Object> summary, InterruptGuard guard,

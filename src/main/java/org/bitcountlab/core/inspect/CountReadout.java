@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 
 import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.model.ParameterSnapshot;
@@ -35,7 +38,8 @@ public final class CountReadout {
     private final double rSquared;
     private final List<UnitCount> units;
 
-    private CountReadout(RecurrentCell cell, int[] fitted, int[] scored) {
+    private CountReadout(RecurrentCell cell, int[] fitted, int[] scored, DoubleConsumer progress,
+            BooleanSupplier cancelled) {
         this.cell = cell;
         this.withCell = cell.parameters().cellType().hasCellState();
         this.hidden = cell.hidden();
@@ -45,10 +49,11 @@ public final class CountReadout {
 
         // least squares on [1, state] via the normal equations, accumulated prefix by prefix
         int width = features + 1;
+        Pace pace = new Pace(fitted.length, scored.length, progress, cancelled);
         double[][] gram = new double[width][width];
         double[] moment = new double[width];
         double[] x = new double[width];
-        forEachPrefix(fitted, (step, count, h, c) -> {
+        forEachPrefix(fitted, pace::fittedOne, (step, count, h, c) -> {
             features(h, c, x);
             for (int i = 0; i < width; i++) {
                 moment[i] += x[i] * count;
@@ -68,7 +73,7 @@ public final class CountReadout {
         }
         Moments all = new Moments();
         Correlations correlations = new Correlations(features);
-        forEachPrefix(scored, (step, count, h, c) -> {
+        forEachPrefix(scored, pace::scoredOne, (step, count, h, c) -> {
             features(h, c, x);
             double predicted = intercept;
             for (int i = 0; i < features; i++) {
@@ -106,8 +111,38 @@ public final class CountReadout {
             throw new IllegalArgumentException("the read-out needs at least 2 strings, got " + strings.length);
         }
         int half = strings.length / 2;
+        return fit(parameters, silenced, strings, fraction -> { }, () -> false);
+    }
+
+    /**
+     * As {@link #fit(ParameterSnapshot, SilencedUnits, int[])}, for long read-outs: a large model on
+     * many strings takes minutes.
+     *
+     * @param progress  receives the fraction done, 0..1
+     * @param cancelled polled after every string; when it answers true a {@link CancellationException} is thrown
+     */
+    public static CountReadout fit(ParameterSnapshot parameters, SilencedUnits silenced, int[] strings,
+            DoubleConsumer progress, BooleanSupplier cancelled) {
+        if (strings.length < 2) {
+            throw new IllegalArgumentException("the read-out needs at least 2 strings, got " + strings.length);
+        }
+        int half = strings.length / 2;
         return new CountReadout(RecurrentCell.of(parameters, silenced), Arrays.copyOfRange(strings, 0, half),
-                Arrays.copyOfRange(strings, half, strings.length));
+                Arrays.copyOfRange(strings, half, strings.length), progress, cancelled);
+    }
+
+    /**
+     * Bytes on the Java heap a read-out of {@code strings} strings takes at most, beside the model:
+     * the strings and their two halves, and the normal equations with their factor.
+     */
+    public static long heapBytes(int hidden, long strings) {
+        long width = 2L * hidden + 1;
+        return 2 * strings * Integer.BYTES + 3 * width * width * Double.BYTES;
+    }
+
+    /** Bytes a scatter of {@code strings} strings of {@code length} bits takes. */
+    public static long scatterBytes(int length, long strings) {
+        return strings * length * (2L * Integer.BYTES + 2L * Float.BYTES);
     }
 
     /** R^2 of the read-out after each prefix length 1..L (index 0..L-1), on the scored strings. */
@@ -171,16 +206,27 @@ public final class CountReadout {
 
     /** A unit's state after every prefix of the scored strings, against the count so far. */
     public UnitScatter scatter(int unit) {
+        return scatter(unit, scored.length);
+    }
+
+    /** Strings the read-out was scored on: the second half of those it was given. */
+    public int scoredStrings() {
+        return scored.length;
+    }
+
+    /** As {@link #scatter(int)}, for the first {@code strings} scored strings only (all of them if fewer). */
+    public UnitScatter scatter(int unit, int strings) {
         if (unit < 0 || unit >= hidden) {
             throw new IllegalArgumentException("unit must be between 0 and " + (hidden - 1) + ", got " + unit);
         }
-        int n = scored.length * length;
+        int[] shown = Arrays.copyOf(scored, Math.max(0, Math.min(strings, scored.length)));
+        int n = shown.length * length;
         int[] steps = new int[n];
         int[] counts = new int[n];
         float[] h = new float[n];
         float[] c = new float[n];
         int[] next = {0};
-        forEachPrefix(scored, (step, count, hs, cs) -> {
+        forEachPrefix(shown, () -> { }, (step, count, hs, cs) -> {
             int i = next[0]++;
             steps[i] = step;
             counts[i] = count;
@@ -206,7 +252,7 @@ public final class CountReadout {
         void visit(int step, int count, float[] hidden, float[] cell);
     }
 
-    private void forEachPrefix(int[] strings, PrefixVisitor visitor) {
+    private void forEachPrefix(int[] strings, Runnable afterString, PrefixVisitor visitor) {
         RecurrentCell.State state = cell.newState();
         for (int value : strings) {
             int count = 0;
@@ -215,6 +261,46 @@ public final class CountReadout {
                 count += bit;
                 cell.step(state, step, bit);
                 visitor.visit(step + 1, count, state.hidden(step + 1), state.cell(step + 1));
+            }
+            afterString.run();
+        }
+    }
+
+    /**
+     * How far a read-out is, counted in strings: a fitted string costs about one and a half times a
+     * scored one (its state's step, then the normal equations' update, half as large again).
+     */
+    private static final class Pace {
+        private static final double FITTED_WEIGHT = 1.5;
+        private static final int REPORT_EVERY = 64;
+
+        private final double total;
+        private final DoubleConsumer progress;
+        private final BooleanSupplier cancelled;
+        private double done;
+        private int strings;
+
+        Pace(int fitted, int scored, DoubleConsumer progress, BooleanSupplier cancelled) {
+            this.total = FITTED_WEIGHT * fitted + scored;
+            this.progress = progress;
+            this.cancelled = cancelled;
+        }
+
+        void fittedOne() {
+            advance(FITTED_WEIGHT);
+        }
+
+        void scoredOne() {
+            advance(1);
+        }
+
+        private void advance(double work) {
+            done += work;
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("read-out cancelled");
+            }
+            if (++strings % REPORT_EVERY == 0) {
+                progress.accept(Math.min(1, done / total));
             }
         }
     }

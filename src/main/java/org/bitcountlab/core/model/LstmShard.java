@@ -7,6 +7,8 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.bytedeco.javacpp.FloatPointer;
 
@@ -27,6 +29,8 @@ import org.bytedeco.javacpp.FloatPointer;
  * size, so a smaller last minibatch reuses it instead of allocating afresh.
  */
 final class LstmShard implements AutoCloseable {
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     final int capacity;
     int from;
@@ -138,9 +142,20 @@ final class LstmShard implements AutoCloseable {
     }
 
     void forward() {
+        forward(NEVER);
+    }
+
+    /**
+     * As {@link #forward()}, asking {@code stop} before every timestep: one shard of a large network
+     * is seconds of work on a busy machine.
+     *
+     * @throws CancellationException once {@code stop} answers true; the shard's state is then incomplete
+     */
+    void forward(BooleanSupplier stop) {
         final int n = hidden * rows;
         final long hiddenRows = (1L + inputSize) * rows;
         for (int t = 0; t < steps; t++) {
+            stopIfAsked(stop);
             GateBlocks a = gateValues[t];
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, gates, rows, width,
                     1f, nativeWeights.position(0), gates, nativeStacked.position((long) t * width * rows), rows,
@@ -184,11 +199,17 @@ final class LstmShard implements AutoCloseable {
      * [batch][nIn][steps]; weight gradients (stacked like the weights) end in {@link #weightGradient}.
      */
     void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch) {
+        backward(epsilon, stepsWithGradient, inputGradient, batch, NEVER);
+    }
+
+    /** As {@link #backward(float[], int, float[], int)}, asking {@code stop} before every timestep. */
+    void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch, BooleanSupplier stop) {
         final int n = hidden * rows;
         final int firstWithGradient = steps - stepsWithGradient;
         Arrays.fill(recurrentGradient, 0, n, 0f);
         Arrays.fill(cellGradient, 0, n, 0f);
         for (int t = steps - 1; t >= 0; t--) {
+            stopIfAsked(stop);
             if (t >= firstWithGradient) {
                 for (int u = 0; u < hidden; u++) {
                     System.arraycopy(epsilon, ((t - firstWithGradient) * hidden + u) * batch + from, outputGradient,
@@ -250,6 +271,12 @@ final class LstmShard implements AutoCloseable {
             }
         }
         nativeWeightGradient.position(0).get(weightGradient, 0, weightGradient.length);
+    }
+
+    private static void stopIfAsked(BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("stopped within a shard");
+        }
     }
 
     @Override

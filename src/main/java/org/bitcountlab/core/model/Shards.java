@@ -1,8 +1,11 @@
 package org.bitcountlab.core.model;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
@@ -58,7 +61,17 @@ final class Shards {
      * (its idle processor has to be woken by the host), during which the caller worked alone.
      */
     static void forEach(int count, IntConsumer work) {
-        Job job = new Job(count, work);
+        forEach(count, work, () -> false);
+    }
+
+    /**
+     * As {@link #forEach(int, IntConsumer)}, but once {@code stop} answers true no further shard
+     * starts: one minibatch of 10,000 strings for 512 units is more than ten seconds of shards, and a stop must not wait for all of them.
+     *
+     * @throws CancellationException if a shard was skipped; the shards' results are then incomplete
+     */
+    static void forEach(int count, IntConsumer work, BooleanSupplier stop) {
+        Job job = new Job(count, work, stop);
         int helpers = Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1) - 1;
         if (helpers > 0 && WAITING_HELPER.compareAndSet(WAITING, job)) {
             helpers--; // handed to the helper still awake from the last call
@@ -69,6 +82,9 @@ final class Shards {
         job.takeShards();
         job.awaitAllShards();
         job.rethrowFailure();
+        if (job.skipped.get()) {
+            throw new CancellationException("stopped between shards");
+        }
     }
 
     /** A helper's task: the shards of its call, then of the calls that follow while it is awake. */
@@ -109,15 +125,22 @@ final class Shards {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger finished = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final BooleanSupplier stop;
+        private final AtomicBoolean skipped = new AtomicBoolean();
 
-        Job(int count, IntConsumer work) {
+        Job(int count, IntConsumer work, BooleanSupplier stop) {
             this.count = count;
             this.work = work;
+            this.stop = stop;
         }
 
         void takeShards() {
             for (int s = next.getAndIncrement(); s < count; s = next.getAndIncrement()) {
                 try {
+                    if (skipped.get() || stop.getAsBoolean()) {
+                        skipped.set(true);
+                        continue;
+                    }
                     work.accept(s);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);

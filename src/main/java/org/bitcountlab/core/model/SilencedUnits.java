@@ -33,6 +33,19 @@ public final class SilencedUnits {
         return of(units.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * Units of a layer of {@code hidden} units, each checked before any is stored: a set holds a bit
+     * for every unit up to the largest, so a unit near 2^31 would take 256 MB.
+     */
+    public static SilencedUnits within(int hidden, Collection<Integer> units) {
+        for (int unit : units) {
+            if (checked(unit) >= hidden) {
+                throw doesNotExist(unit, hidden);
+            }
+        }
+        return of(units);
+    }
+
     /** Every unit of a layer of {@code hidden} units. */
     public static SilencedUnits all(int hidden) {
         BitSet set = new BitSet();
@@ -66,10 +79,15 @@ public final class SilencedUnits {
 
     /** Rejects units a layer of {@code hidden} units does not have. */
     public void checkFits(int hidden) {
-        if (units.length() > hidden) {
-            throw new IllegalArgumentException("unit " + (units.length() - 1) + " does not exist in a layer of "
-                    + hidden + " units (units are numbered from 0)");
+        int highest = units.previousSetBit(Integer.MAX_VALUE); // length() overflows for unit 2^31 - 1
+        if (highest >= hidden) {
+            throw doesNotExist(highest, hidden);
         }
+    }
+
+    private static IllegalArgumentException doesNotExist(int unit, int hidden) {
+        return new IllegalArgumentException("unit " + unit + " does not exist in a layer of " + hidden
+                + " units (units are numbered from 0)");
     }
 
     private static int checked(int unit) {

@@ -1,6 +1,8 @@
 package org.bitcountlab.core.model;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.bitcountlab.core.dataset.Minibatch;
 import org.deeplearning4j.nn.api.Layer;
@@ -60,6 +62,7 @@ public final class TrainingStep implements AutoCloseable {
     private Updater adamFor;            // the updater it was made for
     private int adamSteps;
     private int fusedSteps;
+    private DetachedFit dl4jFit;         // DL4J's fit, which cannot be stopped part way, on a thread of its own
 
     private TrainingStep(MultiLayerNetwork network, boolean fused) {
         this.network = network;
@@ -94,21 +97,29 @@ public final class TrainingStep implements AutoCloseable {
      * minibatch when the network averages), computed before the step, as {@code network.score()}.
      */
     public double fit(Minibatch minibatch) {
+        return fit(minibatch, () -> false);
+    }
+
+    /**
+     * As {@link #fit(Minibatch)}, but gives up once {@code stop} answers true: between the shards of
+     * the fused pass, or before DL4J's fit starts. A step given up leaves the network's weights and
+     * its updater's state as they were before it.
+     *
+     * @throws CancellationException if the step was given up
+     */
+    public double fit(Minibatch minibatch, BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new CancellationException("stopped before the step");
+        }
         if (!fused) {
-            int size = minibatch.size();
-            int length = minibatch.length();
-            int featuresPerStep = minibatch.features().length / (size * length);
-            try (INDArray features = Nd4j.create(minibatch.features(), new long[] {size, featuresPerStep, length}, 'c');
-                    INDArray labels = Nd4j.create(minibatch.labels(), new long[] {size, minibatch.labels().length / size}, 'c')) {
-                network.fit(features, labels);
-                network.setInput(null); // the arrays are freed now: the network must not keep them
-                network.setLabels(null);
+            if (dl4jFit == null) {
+                dl4jFit = new DetachedFit();
             }
-            return network.score();
+            return dl4jFit.run(() -> dl4jFit(minibatch), stop);
         }
         prepare(minibatch);
         float[] labels = minibatch.labels();
-        Shards.forEach(activeShards, s -> trainShard(s, labels));
+        Shards.forEach(activeShards, s -> trainShard(s, labels, stop), stop);
         double loss = writeGradients();
         double score = network.getLayer(1).conf().isMiniBatch() ? loss / batch : loss; // as the output layer scores
 
@@ -133,19 +144,52 @@ public final class TrainingStep implements AutoCloseable {
         return score;
     }
 
-    /** Forward and backward for one shard's rows; shards write disjoint columns of the shared gradient. */
-    private void trainShard(int s, float[] labels) {
-        LstmShard lstm = lstmShards[s];
-        lstm.load(input, zeroState, zeroState, stackedWeights, batch);
-        lstm.forward();
-        heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
-                lastHiddenGradient);
-        lstm.backward(lastHiddenGradient, 1, null, batch);
+    private double dl4jFit(Minibatch minibatch) {
+        int size = minibatch.size();
+        int length = minibatch.length();
+        int featuresPerStep = minibatch.features().length / (size * length);
+        try (INDArray features = Nd4j.create(minibatch.features(), new long[] {size, featuresPerStep, length}, 'c');
+                INDArray labels = Nd4j.create(minibatch.labels(), new long[] {size, minibatch.labels().length / size}, 'c')) {
+            network.fit(features, labels);
+            network.setInput(null); // the arrays are freed now: the network must not keep them
+            network.setLabels(null);
+        }
+        return network.score();
     }
 
-    /** Frees the shards' native buffers. */
+    /**
+     * Runs {@code action} once no step uses the network any more: now, or after a DL4J fit that a
+     * stop gave up waiting for. Freeing the network's memory while that fit still runs would crash it.
+     * Call it before {@link #close()}.
+     */
+    public void whenIdle(Runnable action) {
+        if (dl4jFit == null) {
+            action.run();
+        } else {
+            dl4jFit.finish(action);
+        }
+    }
+
+    /** Forward and backward for one shard's rows; shards write disjoint columns of the shared gradient. */
+    private void trainShard(int s, float[] labels, BooleanSupplier stop) {
+        LstmShard lstm = lstmShards[s];
+        lstm.load(input, zeroState, zeroState, stackedWeights, batch);
+        lstm.forward(stop);
+        heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
+                lastHiddenGradient);
+        lstm.backward(lastHiddenGradient, 1, null, batch, stop);
+    }
+
+    /** Frees the shards' native buffers; call {@link #whenIdle} first if the network is to be freed too. */
     @Override
     public void close() {
+        if (dl4jFit != null) {
+            dl4jFit.shutdown();
+        }
+        closeShards();
+    }
+
+    private void closeShards() {
         for (LstmShard shard : lstmShards) {
             if (shard != null) {
                 shard.close();
@@ -235,7 +279,7 @@ public final class TrainingStep implements AutoCloseable {
     }
 
     private void assignShards(int size, int length) {
-        close();
+        closeShards();
         batch = size;
         steps = length;
         int count = Shards.count(batch);
@@ -250,7 +294,7 @@ public final class TrainingStep implements AutoCloseable {
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             activeShards = count;
-            close();
+            closeShards();
             throw e;
         }
         activeShards = count;

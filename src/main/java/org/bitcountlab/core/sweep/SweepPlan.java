@@ -52,6 +52,9 @@ public record SweepPlan(TrainingSettings base, SweepVariable variable, List<Inte
         if (seeds < 1 || seeds > MAX_SEEDS) {
             problems.add(String.format(Locale.ROOT, "seeds must be between 1 and %d, got %d", MAX_SEEDS, seeds));
         }
+        if (values.size() > MAX_VALUES) {
+            return problems; // each of thousands of values would add its own
+        }
         MemoryBudget memory = MemoryBudget.ofThisJvm();
         for (int value : values) {
             TrainingSettings settings = variable.apply(base, value);

@@ -27,4 +27,8 @@ public record SweepPoint(int value, List<SeedRun> runs) {
     public long divergedRuns() {
         return runs.stream().filter(r -> r.outcome() == RunOutcome.DIVERGED).count();
     }
+
+    public long runsThatLearnedNothing() {
+        return runs.stream().filter(r -> r.outcome() == RunOutcome.DID_NOT_LEARN).count();
+    }
 }

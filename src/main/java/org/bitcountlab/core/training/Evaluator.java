@@ -21,6 +21,7 @@ public final class Evaluator {
     static final int MAX_CHUNK = 1 << 14;
     private static final int MIN_CHUNK = 1 << 10;
     private static final int MAX_COUNTING_SORT_LENGTH = 22;
+    private static final int MIN_RADIX_SORT = 1 << 16;
     /** Floats one chunk may hold (32 MB), so that large networks evaluate in bounded memory. */
     private static final long CHUNK_FLOATS = 8L << 20;
 
@@ -43,7 +44,18 @@ public final class Evaluator {
 
     /** Scores in {@code workspaces}' workspaces, and leaves them there for the next evaluation. */
     public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, ScoringWorkspaces workspaces) {
-        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, () -> false, workspaces);
+        return evaluate(parameters, values, workspaces, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(ParameterSnapshot, int[], ScoringWorkspaces)}, polling {@code cancelled}
+     * between chunks.
+     *
+     * @throws CancellationException once {@code cancelled} answers true
+     */
+    public static Evaluation evaluate(ParameterSnapshot parameters, int[] values, ScoringWorkspaces workspaces,
+            BooleanSupplier cancelled) {
+        return evaluate(parameters, SilencedUnits.none(), values, p -> { }, cancelled, workspaces);
     }
 
     /**
@@ -103,14 +115,23 @@ public final class Evaluator {
     /**
      * The values in ascending order. A large share of all 2^L strings (the whole test set) is
      * sorted by counting, in one pass over the 2^L possible values instead of a comparison sort;
-     * up to 22 bits, where the counts take at most 16 MB.
+     * up to 22 bits, where the counts take at most 16 MB. Other large sets are sorted by radix, in
+     * two passes of at most 12 bits: a comparison sort of 16 million 24-bit strings took over a
+     * second, and it runs before every evaluation, where a stop cannot interrupt it.
      */
     static int[] sorted(int[] values, int length) {
-        if (length > MAX_COUNTING_SORT_LENGTH || values.length < (1 << length) / 16) {
-            int[] sorted = values.clone();
-            Arrays.sort(sorted);
-            return sorted;
+        if (length <= MAX_COUNTING_SORT_LENGTH && values.length >= (1 << length) / 16) {
+            return countingSorted(values, length);
         }
+        if (values.length >= MIN_RADIX_SORT) {
+            return radixSorted(values, length);
+        }
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static int[] countingSorted(int[] values, int length) {
         int[] counts = new int[1 << length];
         for (int value : values) {
             counts[value]++;
@@ -121,6 +142,29 @@ public final class Evaluator {
             for (int k = counts[value]; k > 0; k--) {
                 sorted[at++] = value;
             }
+        }
+        return sorted;
+    }
+
+    /** Least significant digit first, two digits of half the length each: stable, so the order holds. */
+    private static int[] radixSorted(int[] values, int length) {
+        int lowBits = (length + 1) / 2;
+        int[] half = sortedByDigit(values, 0, lowBits);
+        return sortedByDigit(half, lowBits, length - lowBits);
+    }
+
+    private static int[] sortedByDigit(int[] values, int shift, int bits) {
+        int mask = (1 << bits) - 1;
+        int[] starts = new int[(1 << bits) + 1];
+        for (int value : values) {
+            starts[((value >>> shift) & mask) + 1]++;
+        }
+        for (int digit = 1; digit < starts.length; digit++) {
+            starts[digit] += starts[digit - 1];
+        }
+        int[] sorted = new int[values.length];
+        for (int value : values) {
+            sorted[starts[(value >>> shift) & mask]++] = value;
         }
         return sorted;
     }

@@ -307,6 +307,9 @@ public final class ModelFile {
             String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new ModelFileException(name + " has a damaged description (" + detail + ")");
         }
+        if (manifest == null) { // the JSON text "null" is valid JSON, and maps to no object at all
+            throw new ModelFileException(name + " has a damaged description (" + MANIFEST_ENTRY + " is null)");
+        }
         if (!FORMAT.equals(manifest.format())) {
             throw new ModelFileException(name + " is not a Bitcount LSTM Lab model");
         }

@@ -7,8 +7,10 @@ import org.bitcountlab.core.model.ParameterSnapshot;
 /**
  * A finished run.
  *
- * @param parameters the last finite weights (for a diverged run, those before the failure)
- * @param reason     why it stopped early, in a sentence; empty when it completed
+ * @param parameters the weights at the end of the last finished epoch, which the last point of the
+ *                   curve describes (untrained when no epoch finished); for a diverged run, the
+ *                   last finished epoch before the failure
+ * @param reason     why it stopped early or learned nothing, in a sentence; empty when it completed
  */
 public record RunResult(TrainingSettings settings, RunOutcome outcome, String reason, List<EpochResult> curve,
         ParameterSnapshot parameters, double trainSeconds) {

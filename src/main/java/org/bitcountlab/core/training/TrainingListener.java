@@ -17,7 +17,10 @@ public interface TrainingListener {
     default void minibatchEnded(int epoch, int minibatch, long nanos) {
     }
 
-    /** Fresh weights within a long epoch, at most a few times a second. */
+    /**
+     * Fresh weights within a long epoch, at most a few times a second, for a live view: no figure
+     * describes them, and a stopped run's result holds the last finished epoch's instead.
+     */
     default void parametersUpdated(ParameterSnapshot parameters) {
     }
 }

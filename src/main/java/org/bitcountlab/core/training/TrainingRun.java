@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
@@ -18,7 +19,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * One training run, driven epoch by epoch with an explicit loop of {@link TrainingStep}s so that it can
- * report after every epoch, pause, resume and stop within one minibatch. Call {@link #run()} on a
+ * report after every epoch, pause, resume and stop at any moment. Call {@link #run()} on a
  * background thread; {@link #pause()}, {@link #resume()} and {@link #cancel()} from any thread.
  */
 public final class TrainingRun {
@@ -38,6 +39,8 @@ public final class TrainingRun {
     private final LstmImplementation implementation;
     private final Object pauseLock = new Object();
     private Consumer<MultiLayerNetwork> networkInspector = network -> { };
+    private Runnable stopPoll = () -> { };
+    private long snapshotIntervalNanos = SNAPSHOT_INTERVAL_NANOS;
     private volatile boolean cancelled;
     private boolean paused; // guarded by pauseLock
 
@@ -76,7 +79,10 @@ public final class TrainingRun {
         }
     }
 
-    /** Stops the run before its next minibatch; {@link #run()} then returns a CANCELLED result. */
+    /**
+     * Stops the run within a fraction of a second, part way through a minibatch or an evaluation if need
+     * be; {@link #run()} then returns a CANCELLED result holding the last finished epoch.
+     */
     public void cancel() {
         cancelled = true;
         resume();
@@ -88,7 +94,20 @@ public final class TrainingRun {
         this.networkInspector = inspector;
     }
 
-    /** Trains to the end, a cancel or a divergence; the network's native memory is freed before it returns. */
+    /** For tests: how often the listener gets weights from within an epoch. */
+    void snapshotInterval(long nanos) {
+        this.snapshotIntervalNanos = nanos;
+    }
+
+    /** For tests: runs on every poll for a stop inside a step or an evaluation, so that a stop can land there. */
+    void onStopPoll(Runnable poll) {
+        this.stopPoll = poll;
+    }
+
+    /**
+     * Trains to the end, a cancel or a divergence; the network's native memory is freed before it
+     * returns, or, if a stop gave up waiting for DL4J's fit, once that fit ends.
+     */
     public RunResult run() {
         BitStringDataset dataset = BitStringDataset.create(settings.length(), settings.trainSize(), settings.seed());
         int[] train = dataset.trainValues();
@@ -96,18 +115,28 @@ public final class TrainingRun {
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
                 settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction(),
                 implementation);
+        TrainingStep step;
+        try {
+            step = TrainingStep.of(network);
+        } catch (RuntimeException | Error e) {
+            NetworkFactory.release(network);
+            throw e;
+        }
         List<Minibatch> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
-        try (TrainingStep step = TrainingStep.of(network); ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
+        try (ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
             return train(network, step, workspaces, train, heldOut, minibatches);
         } finally {
-            NetworkFactory.release(network);
+            step.whenIdle(() -> NetworkFactory.release(network));
+            step.close();
         }
     }
 
     private RunResult train(MultiLayerNetwork network, TrainingStep step, ScoringWorkspaces workspaces, int[] train,
             int[] heldOut, List<Minibatch> minibatches) {
         int[] trainInOrder = train.clone(); // for the training error; `train` is reshuffled in place
-        ParameterSnapshot parameters = NetworkFactory.snapshot(network, settings.length());
+        CountPrior prior = CountPrior.of(train, settings.length());
+        // the weights the result holds: those at the end of the last finished epoch, which its curve describes
+        ParameterSnapshot finished = NetworkFactory.snapshot(network, settings.length());
         networkInspector.accept(network);
         SplittableRandom order = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
         List<EpochResult> curve = new ArrayList<>();
@@ -125,54 +154,82 @@ public final class TrainingRun {
             double lossSum = 0;
             for (int from = 0, batch = 1; from < train.length; from += settings.batchSize(), batch++) {
                 if (!awaitPermissionToTrain()) {
-                    return new RunResult(settings, RunOutcome.CANCELLED, "Stopped by the user after "
-                            + curve.size() + " epochs", curve, parameters, trainNanos / 1e9);
+                    return cancelled(curve, finished);
                 }
                 long start = System.nanoTime();
                 int to = Math.min(train.length, from + settings.batchSize());
                 // the same minibatches every epoch unless shuffling: encode them once
                 Minibatch data = minibatches != null ? minibatches.get(batch - 1)
                         : Minibatch.of(train, from, to, settings.length());
-                double loss = step.fit(data);
+                double loss;
+                try {
+                    loss = step.fit(data, this::stopRequested);
+                } catch (CancellationException stopped) {
+                    return cancelled(curve, finished);
+                }
                 long end = System.nanoTime();
                 trainNanos += end - start;
                 listener.minibatchEnded(epoch, batch, end - start);
                 if (!Double.isFinite(loss)) {
                     return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(loss, epoch, batch),
-                            curve, parameters, trainNanos / 1e9);
+                            curve, finished, trainNanos / 1e9);
                 }
                 // the score is the minibatch's summed or mean loss; the curve shows the mean per string
                 lossSum += settings.lossReduction() == LossReduction.SUM ? loss : loss * (to - from);
-                if (end - lastSnapshot > SNAPSHOT_INTERVAL_NANOS && to < train.length) {
-                    ParameterSnapshot fresh = snapshotOrNull(network);
-                    if (fresh == null) {
+                if (end - lastSnapshot >= snapshotIntervalNanos && to < train.length) {
+                    ParameterSnapshot live = snapshotOrNull(network);
+                    if (live == null) {
                         return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(Double.NaN, epoch, batch),
-                                curve, parameters, trainNanos / 1e9);
+                                curve, finished, trainNanos / 1e9);
                     }
-                    parameters = fresh;
-                    listener.parametersUpdated(parameters);
+                    // only for the live view: these weights are part way through an epoch no figure describes
+                    listener.parametersUpdated(live);
                     lastSnapshot = end;
                 }
             }
             ParameterSnapshot fresh = snapshotOrNull(network);
             if (fresh == null) {
                 return new RunResult(settings, RunOutcome.DIVERGED, divergedMessage(Double.NaN, epoch, 0),
-                        curve, parameters, trainNanos / 1e9);
+                        curve, finished, trainNanos / 1e9);
             }
-            parameters = fresh;
             lastSnapshot = System.nanoTime();
-            double heldOutError = Evaluator.evaluate(parameters, heldOut, workspaces).errorPercent();
-            double trainingError = Evaluator.evaluate(parameters, trainInOrder, workspaces).errorPercent();
+            double heldOutError;
+            double trainingError;
+            try {
+                heldOutError = Evaluator.evaluate(fresh, heldOut, workspaces, this::stopRequested).errorPercent();
+                trainingError = Evaluator.evaluate(fresh, trainInOrder, workspaces, this::stopRequested).errorPercent();
+            } catch (CancellationException stopped) {
+                return cancelled(curve, finished); // an epoch without its figures is not finished
+            }
+            finished = fresh;
             EpochResult result = new EpochResult(epoch, lossSum / train.length, heldOutError, trainNanos / 1e9,
                     trainingError);
             curve.add(result);
-            listener.epochEnded(result, parameters);
+            listener.epochEnded(result, finished);
             if (stuckAboveUntrainedLoss(curve)) {
-                return new RunResult(settings, RunOutcome.DIVERGED, stuckMessage(curve), curve, parameters,
+                return new RunResult(settings, RunOutcome.DIVERGED, stuckMessage(curve), curve, finished,
                         trainNanos / 1e9);
             }
         }
-        return new RunResult(settings, RunOutcome.COMPLETED, "", curve, parameters, trainNanos / 1e9);
+        NoLearning noLearning = new NoLearning(prior, settings);
+        if (noLearning.test(curve)) {
+            return new RunResult(settings, RunOutcome.DID_NOT_LEARN, noLearning.reason(curve), curve, finished,
+                    trainNanos / 1e9);
+        }
+        return new RunResult(settings, RunOutcome.COMPLETED, "", curve, finished, trainNanos / 1e9);
+    }
+
+    /** Asked between the shards of a step and the chunks of an evaluation, from any of their threads. */
+    private boolean stopRequested() {
+        stopPoll.run();
+        return cancelled;
+    }
+
+    /** The last finished epoch, with the training time its curve point gives: a partial epoch is dropped whole. */
+    private RunResult cancelled(List<EpochResult> curve, ParameterSnapshot finished) {
+        double seconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).trainSeconds();
+        return new RunResult(settings, RunOutcome.CANCELLED, "Stopped by the user after " + curve.size() + " epochs",
+                curve, finished, seconds);
     }
 
     private List<Minibatch> minibatches(int[] train) {

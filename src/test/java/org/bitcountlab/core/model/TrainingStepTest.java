@@ -34,6 +34,29 @@ class TrainingStepTest {
 
     private static final double TOLERANCE = GradientCheck.TOLERANCE;
 
+    @Test
+    void aStopAskedForWithinAStepGivesItUpAndLeavesTheWeightsAsTheyWere() {
+        MultiLayerNetwork network = NetworkFactory.build(9, 6, 0.01, 1, LstmImplementation.FUSED);
+        Random random = new Random(7);
+        try (TrainingStep step = TrainingStep.of(network)) {
+            Minibatch minibatch = randomMinibatch(random, 300, 9); // three shards of nine timesteps
+            step.fit(minibatch);
+            // the first question comes before the step; the others within it, up to the last timestep
+            for (int questions : new int[] {1, 2, 3, 10, 30, 50}) {
+                INDArray before = network.params().dup();
+                java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+                assertThatThrownBy(() -> step.fit(minibatch, () -> asked.incrementAndGet() >= questions))
+                        .as("stopped at question %d", questions)
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+                assertThat(network.params()).as("stopped at question %d", questions).isEqualTo(before);
+            }
+            assertThat(step.fit(minibatch)).as("a step given up leaves the next one whole").isFinite();
+        } finally {
+            NetworkFactory.release(network);
+        }
+    }
+
     /** Plain SGD with a step of 1 makes each step's parameter change the gradient itself. */
     @ParameterizedTest(name = "batch {0}, {1} loss, hidden {2}")
     @CsvSource({"50, MEAN, 5", "150, MEAN, 7", "301, SUM, 4", "1, SUM, 3"})

@@ -42,7 +42,8 @@ class SweepTest {
         for (SweepPoint point : result.points()) {
             assertThat(point.runs()).extracting(SeedRun::seed).containsExactly(5L, 6L);
             for (SeedRun run : point.runs()) {
-                assertThat(run.outcome()).isEqualTo(RunOutcome.COMPLETED);
+                // three epochs of 100 strings may teach 2 units nothing: the sweep keeps such a run all the same
+                assertThat(run.outcome()).isIn(RunOutcome.COMPLETED, RunOutcome.DID_NOT_LEARN);
                 assertThat(run.epochs()).isEqualTo(3);
                 assertThat(run.trainingError()).isBetween(0.0, 100.0);
                 assertThat(run.heldOutError()).isBetween(0.0, 100.0);

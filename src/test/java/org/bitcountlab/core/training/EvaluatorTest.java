@@ -46,6 +46,13 @@ class EvaluatorTest {
         int[] sparse = {900_000, 3, 3, 70};
         assertThat(Evaluator.sorted(sparse, 20)).containsExactly(3, 3, 70, 900_000);
         assertThat(dense[0]).as("the input is left as it was").isEqualTo(5);
+
+        for (int length : new int[] {17, 23, 24}) { // a radix sort, for odd and even lengths
+            int[] many = new java.util.SplittableRandom(length).ints(100_000, 0, 1 << length).toArray();
+            int[] inOrder = many.clone();
+            java.util.Arrays.sort(inOrder);
+            assertThat(Evaluator.sorted(many, length)).as("length %d", length).containsExactly(inOrder);
+        }
     }
 
     /**

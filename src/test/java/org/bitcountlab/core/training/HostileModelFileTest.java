@@ -128,6 +128,13 @@ class HostileModelFileTest {
     }
 
     @Test
+    void aDescriptionThatIsOnlyNullIsRefusedAsDamaged() throws Exception {
+        Map<String, byte[]> entries = goodEntries();
+        entries.put(ModelFile.MANIFEST_ENTRY, "null".getBytes(StandardCharsets.UTF_8));
+        assertRefused(write("null.zip", zip(entries)), "has a damaged description (model.json is null)");
+    }
+
+    @Test
     void formatVersionsAreNamedForWhatTheyAre() throws Exception {
         assertRefused(withManifest("old.zip", "\"version\" : 1", "\"version\" : -1"), "there is no model format -1");
         assertRefused(withManifest("new.zip", "\"version\" : 1", "\"version\" : 2"), "written by a newer version");

@@ -89,6 +89,32 @@ class ModelFileSavingTest {
         assertThat(unrelated).exists();
     }
 
+    @Test
+    void otherProgramsFilesEndingInSavingAreLeftAlone() throws Exception {
+        Path thesis = Files.createFile(dir.resolve(".thesis.tex.424242.saving"));
+        Path thesisWithPid = Files.createFile(dir.resolve(".thesis.tex.99999999.3.saving"));
+        Path killedSave = Files.createFile(dir.resolve(".bitcount-save.99999999.3.saving"));
+
+        ModelFile.save(model, dir.resolve("m.zip"));
+
+        assertThat(thesis).exists();
+        assertThat(thesisWithPid).exists();
+        assertThat(killedSave).doesNotExist();
+    }
+
+    @Test
+    void aNameAsLongAsTheFolderAllowsCanBeSavedTo() throws Exception {
+        Path target = dir.resolve("m".repeat(240) + ".zip");
+
+        assertThat(ModelFile.checkSaveTarget(target)).isEqualTo(target.toAbsolutePath());
+        ModelFile.save(model, target);
+
+        assertThat(ModelFile.load(target).settings().hidden()).isEqualTo(3);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
     private static void assertRefused(Path target, String reason) {
         assertThatThrownBy(() -> ModelFile.save(null, target)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining(reason);

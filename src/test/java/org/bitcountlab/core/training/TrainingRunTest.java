@@ -192,11 +192,33 @@ class TrainingRunTest {
     }
 
     @Test
-    void aSlowButHealthyRunIsNotCalledDiverged() {
+    void aRunWhoseStepsAreTooSmallToLearnIsNotCalledDivergedButSaysItLearnedNothing() {
         RunResult result = new TrainingRun(SMALL.withLearningRate(1e-6), new TrainingListener() { }).run();
 
-        assertThat(result.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(result.outcome()).isEqualTo(RunOutcome.DID_NOT_LEARN);
         assertThat(result.curve()).hasSize(SMALL.epochs());
+        assertThat(result.reason()).contains("did not learn", "train for more epochs");
+    }
+
+    @Test
+    void aRunThrownAboutByTooLargeAStepEndsSayingItLearnedNothing() {
+        TrainingSettings settings = TrainingSettings.fast().withLength(8).withHidden(8).withBatchSize(20)
+                .withTrainSize(200).withEvalSample(56).withEpochs(8).withLearningRate(1).withSeed(6);
+
+        RunResult result = new TrainingRun(settings, new TrainingListener() { }).run();
+
+        assertThat(result.outcome()).isEqualTo(RunOutcome.DID_NOT_LEARN);
+        assertThat(result.curve()).hasSize(8);
+        assertThat(result.reason()).contains("did not learn", "learning rate 1 is too large", "try 0.1");
+    }
+
+    @Test
+    void theFastPresetOnShortStringsLearnsAndCompletes() {
+        TrainingSettings settings = TrainingSettings.fast().withLength(8).withHidden(8).withBatchSize(20)
+                .withTrainSize(200).withEvalSample(56).withEpochs(8);
+
+        assertThat(new TrainingRun(settings, new TrainingListener() { }).run().outcome())
+                .isEqualTo(RunOutcome.COMPLETED);
     }
 
     @Test
