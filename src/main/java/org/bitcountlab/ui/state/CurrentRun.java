@@ -15,13 +15,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.model.ParameterSnapshot;
+import org.bitcountlab.core.training.CountPrior;
 import org.bitcountlab.core.training.EpochResult;
 import org.bitcountlab.core.training.InvalidSettingsException;
 import org.bitcountlab.core.training.RunOutcome;
 import org.bitcountlab.core.training.RunResult;
 import org.bitcountlab.core.training.TrainedModel;
 import org.bitcountlab.core.training.TrainingSettings;
+import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.tasks.TaskExecutor;
 
@@ -235,10 +238,27 @@ public final class CurrentRun {
                     result.trainSeconds());
         } else if (result.outcome() == RunOutcome.CANCELLED) {
             status.show("status.stopped", result.curve().size(), result.finalHeldOutError());
+        } else if (result.outcome() == RunOutcome.DID_NOT_LEARN) {
+            showLearnedNothing(result);
         } else {
             status.show("status.diverged", result.reason());
         }
         done.whenDone.accept(result);
+    }
+
+    /**
+     * A run that learned nothing says so, beside what always answering the most common count would
+     * score, and what to try: a smaller rate where the steps were large, more epochs where not.
+     */
+    private void showLearnedNothing(RunResult result) {
+        TrainingSettings s = result.settings();
+        CountPrior prior = CountPrior.of(BitStringDataset.create(s.length(), s.trainSize(), s.seed()).trainValues(),
+                s.length());
+        Message advice = s.learningRate() > TrainingSettings.fast().learningRate()
+                ? new Message("advice.smallerRate", LocaleNumbers.formatDecimal(s.learningRate() / 10))
+                : new Message("advice.moreEpochs", LocaleNumbers.formatDecimal(s.learningRate()));
+        status.show("status.didNotLearn", result.curve().size(), result.finalHeldOutError(), prior.modeErrorPercent(),
+                advice);
     }
 
     private void failed(RunChannel done, Throwable error) {
