@@ -72,15 +72,15 @@ public final class MainView {
         scope.follow(tabs.widthProperty(), (obs, old, width) -> nameTabs());
         scope.follow(root.styleProperty(), (obs, old, style) -> nameTabs());
         scope.follow(presentation.onProperty(), (obs, old, on) -> arrange(on));
+        // the tab in front is shared state: a lesson shows one, and a new language keeps it
+        scope.follow(shownTab, (obs, old, name) -> tabs.getTabs().stream().filter(tab -> tabName(tab).equals(name))
+                .findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab)));
         scope.follow(tabs.getSelectionModel().selectedItemProperty(), (obs, old, tab) -> {
             fill(tab);
             if (tab != null) {
                 shownTab.set(tabName(tab));
             }
         });
-        // the tab in front is shared state: a lesson shows one, and a new language keeps it
-        scope.follow(shownTab, (obs, old, name) -> tabs.getTabs().stream().filter(tab -> tabName(tab).equals(name))
-                .findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab)));
         scope.follow(root.sceneProperty(), (obs, old, scene) -> {
             if (old != null) {
                 old.heightProperty().removeListener(screenHeight);

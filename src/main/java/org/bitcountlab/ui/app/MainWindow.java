@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -68,11 +67,6 @@ public final class MainWindow {
         Scene scene = shown == null
                 ? new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()))
                 : new Scene(root, shown.getWidth(), shown.getHeight());
-        root.applyCss(); // the skins, through which the tab pane inside the scroll pane is found
-        if (scope != null && shown != null) {
-            // a language switch: the tab the class was looking at stays in front
-            tabs(root).getSelectionModel().select(tabs(shown.getRoot()).getSelectionModel().getSelectedIndex());
-        }
         scene.getStylesheets().add(MainWindow.class.getResource("/org/bitcountlab/ui/main.css").toExternalForm());
         ShortcutsHelp help = new ShortcutsHelp(scene, viewModels.lab().presentation());
         KeyboardShortcuts.install(scene, viewModels, help::toggle);
@@ -85,10 +79,6 @@ public final class MainWindow {
         if (previous != null) {
             previous.dispose(); // the old views let go of the view models
         }
-    }
-
-    private static TabPane tabs(Parent root) {
-        return (TabPane) root.lookup("#tabs");
     }
 
     /**
