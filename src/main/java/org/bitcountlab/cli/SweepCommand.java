@@ -66,9 +66,12 @@ final class SweepCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<double[]> runStarts = new ArrayList<>(); // clock seconds at each run's start, and the time left estimated then
+        long start = System.nanoTime();
         Sweep sweep = new Sweep(plan, new SweepListener() {
             @Override
             public void runStarted(SweepProgress p) {
+                runStarts.add(new double[] {(System.nanoTime() - start) / 1e9, p.secondsLeft()});
                 err.printf(Locale.ROOT, "run %d of %d: %s %,d, seed %d%s%n", p.run(), p.runs(), plan.variable().label(),
                         p.value(), p.seed(), Double.isNaN(p.secondsLeft()) ? "" : ", " + timeLeft(p.secondsLeft()));
             }
@@ -78,7 +81,6 @@ final class SweepCommand implements Runnable {
                 out.println(Json.line(pointJson(plan, point, true)));
             }
         });
-        long start = System.nanoTime();
         boolean interrupted;
         // registered before the first line; the table and the summary are printed before the guard
         // lets a signalled JVM exit
@@ -92,18 +94,34 @@ final class SweepCommand implements Runnable {
             out.printf(Locale.ROOT, "Each run's figure: %s%n", FinalFigure.DESCRIPTION);
             SweepResult result = sweep.run();
             interrupted = guard.interrupted() && !result.completed();
-            report(out, plan, result, (System.nanoTime() - start) / 1e9);
+            report(out, plan, result, (System.nanoTime() - start) / 1e9, runStarts);
         }
         if (interrupted) {
             throw CliFailure.reported(TrainCommand.INTERRUPTED);
         }
     }
 
-    private static void report(PrintWriter out, SweepPlan plan, SweepResult result, double seconds) {
+    private static void report(PrintWriter out, SweepPlan plan, SweepResult result, double seconds,
+            List<double[]> runStarts) {
         TrainingSettings base = plan.base();
         printTable(out, result);
         if (!result.completed()) {
             out.printf(Locale.ROOT, "Stopped after %d of %d points%n", result.points().size(), plan.values().size());
+        }
+        List<Map<String, Object>> timeLeft = new ArrayList<>();
+        double worst = 0;
+        for (int run = 1; result.completed() && run <= runStarts.size(); run++) {
+            double[] at = runStarts.get(run - 1);
+            double actual = seconds - at[0];
+            timeLeft.add(Map.of("run", run, "estimated", Json.round(at[1], 1), "actual", Json.round(actual, 1)));
+            if (run >= 2) {
+                worst = Math.max(worst, Math.abs(at[1] - actual) / actual);
+            }
+        }
+        if (!timeLeft.isEmpty()) {
+            double[] first = runStarts.get(0);
+            out.printf(Locale.ROOT, "Time left estimated at each run's start: %.0f s at the first for %.0f s; "
+                    + "from the second on, within %.0f%% of the clock%n", first[1], seconds - first[0], 100 * worst);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("variable", plan.variable().id());
@@ -118,6 +136,10 @@ final class SweepCommand implements Runnable {
             points.add(pointJson(plan, point, false));
         }
         summary.put("points", points);
+        if (!timeLeft.isEmpty()) {
+            summary.put("timeLeft", timeLeft);
+            summary.put("worstTimeLeftErrorFromRun2", Json.round(worst, 3));
+        }
         out.println(Json.line(summary));
     }
 

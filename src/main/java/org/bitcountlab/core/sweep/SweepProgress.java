@@ -7,7 +7,7 @@ package org.bitcountlab.core.sweep;
  * @param value       the varied setting's value in this run
  * @param epoch       epochs this run has completed, 0 when it starts
  * @param secondsLeft estimated wall-clock seconds until the sweep ends, from the time the finished
- *                    epochs took; NaN until the first epoch has been timed
+ *                    epochs took and their settings; before the first epoch, from the settings alone
  */
 public record SweepProgress(int run, int runs, int value, long seed, int epoch, int epochs, double secondsLeft) {
 

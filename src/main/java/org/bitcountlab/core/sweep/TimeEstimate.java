@@ -1,44 +1,33 @@
 package org.bitcountlab.core.sweep;
 
+import org.bitcountlab.core.training.RecentEpochs;
 import org.bitcountlab.core.training.TrainingSettings;
 
 /**
- * The time a sweep has left, from the epochs timed so far. Runs of a sweep differ in cost (a
- * hidden size of 128 trains slower than 2; 100,000 strings a thousand times slower than 100), so
- * the measured seconds are divided by a rough model of each epoch's work, and that rate is applied
- * to the work still to do. The model need only be right in proportion, and the estimate sharpens
- * as epochs are timed across the sweep's range.
+ * The time a sweep has left. Runs of a sweep differ in cost (an epoch at hidden 64 takes eight
+ * times one at hidden 2; 100,000 strings a thousand times 100), so each epoch's cost is first
+ * predicted from its settings by {@link #referenceSeconds}, and the prediction is then scaled by
+ * how this machine, today, compares: the seconds the recent epochs took over the seconds predicted
+ * for them, over the last quarter of the epochs timed (at most 128, {@link RecentEpochs#mean()}), so
+ * the first run's epochs, slow while the JIT compiles, stop counting once later ones are timed. Before the first epoch ends the prediction stands alone, so a sweep shows an
+ * estimate from its start.
  */
 final class TimeEstimate {
 
-    /** Per-string cost that does not grow with the hidden size, in units of one hidden unit. */
-    private static final double FIXED_COST_PER_STRING = 8;
-    /**
-     * A minibatch's fixed cost (DL4J's dispatch, the update), in the same units. Measured: at 1,000
-     * strings in minibatches of 20, an epoch took 0.5 s at hidden 2 and 0.78 s at hidden 64, so the
-     * fixed part dominates small networks.
-     */
-    private static final double COST_PER_MINIBATCH = 25_000;
-
     private final SweepPlan plan;
-    private double secondsTimed;
-    private double workTimed;
+    private final RecentEpochs machine = new RecentEpochs(128);
 
     TimeEstimate(SweepPlan plan) {
         this.plan = plan;
     }
 
     synchronized void epochTimed(TrainingSettings settings, double seconds) {
-        secondsTimed += seconds;
-        workTimed += epochWork(settings);
+        machine.add(seconds / referenceSeconds(settings));
     }
 
-    /** Seconds left once run {@code runNumber} (1-based) has completed {@code epochsDone} epochs; NaN before any timing. */
+    /** Seconds left once run {@code runNumber} (1-based) has completed {@code epochsDone} epochs. */
     synchronized double secondsLeft(int runNumber, int epochsDone) {
-        if (workTimed == 0) {
-            return Double.NaN;
-        }
-        double work = 0;
+        double reference = 0;
         int run = 0;
         for (int value : plan.values()) {
             for (int seed = 0; seed < plan.seeds(); seed++) {
@@ -46,16 +35,30 @@ final class TimeEstimate {
                 if (run >= runNumber) {
                     TrainingSettings settings = plan.settings(value, seed);
                     int epochsLeft = run == runNumber ? settings.epochs() - epochsDone : settings.epochs();
-                    work += epochsLeft * epochWork(settings);
+                    reference += epochsLeft * referenceSeconds(settings);
                 }
             }
         }
-        return work * secondsTimed / workTimed;
+        return machine.count() == 0 ? reference : reference * machine.mean();
     }
 
-    /** Training, then scoring the training strings and the held-out sample, each costing about H + c per string. */
-    static double epochWork(TrainingSettings s) {
-        double strings = 2.0 * s.trainSize() + s.evalSample();
-        return strings * (s.hidden() + FIXED_COST_PER_STRING) + COST_PER_MINIBATCH * s.minibatchesPerEpoch();
+    /**
+     * An epoch's seconds on the machine the model was measured on (a 2-core AMD EPYC server), at
+     * length 20, from its settings: each minibatch's forward and backward pass and update, which
+     * costs about as much at 20 strings as at 1,000 (small matrices), then scoring the training
+     * strings and the held-out sample. Fitted (least relative squares) to the ready sweeps' epochs
+     * once the JIT had compiled them (18 settings, within 17% of each, 9% at the median) and to the
+     * first epochs of 60 runs at hidden 1-256, minibatches of 20-1,000, 100-10,000 training strings
+     * and held-out samples of 10,000-50,000 (12% at the median; the smallest ones, cold, ran up to
+     * three times slower).
+     */
+    static double referenceSeconds(TrainingSettings s) {
+        double h = s.hidden();
+        double minibatch = 5.6e-5 + 5.2e-6 * h + 2.0e-7 * h * h;
+        double trained = 1.8e-9 * h * h;
+        double scored = 1.7e-7 + 6.3e-8 * h + 5.2e-10 * h * h;
+        double atLength20 = s.minibatchesPerEpoch() * minibatch + s.trainSize() * trained
+                + (s.trainSize() + (double) Math.min(s.evalSample(), s.testSize())) * scored;
+        return atLength20 * s.length() / 20;
     }
 }

@@ -24,6 +24,8 @@ import org.bitcountlab.ui.tasks.BackgroundPriority;
 final class UiReport {
 
     static final String PROPERTY = "bitcount.uiReport";
+    /** Epochs to train instead of the preset's, to time a longer run. */
+    static final String EPOCHS_PROPERTY = "bitcount.uiReport.epochs";
     private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     /**
@@ -130,15 +132,15 @@ final class UiReport {
     }
 
     /**
-     * Notes, a frame after each epoch is shown, the time left the window shows then: the estimate
-     * the class reads, made from what the epochs so far took.
+     * Notes, a frame after each epoch is shown, the time left the window estimates then (it shows
+     * it in whole seconds), made from what the epochs so far took.
      */
     private void watchTheTimeLeft() {
         viewModels.lab().run().curve().addListener((javafx.collections.ListChangeListener<Object>) change -> {
             int epochs = viewModels.lab().run().curve().size();
             double since = (System.nanoTime() - trainingStartNanos) / 1e9;
             Platform.runLater(() -> timeLeftShown.add(new double[] {epochs, since,
-                    viewModels.lab().run().secondsLeftProperty().get()}));
+                    viewModels.lab().run().secondsLeftEstimate()}));
         });
     }
 
@@ -151,7 +153,7 @@ final class UiReport {
         double worst = 0;
         for (double[] shown : timeLeftShown) {
             double actual = end - shown[1];
-            System.out.printf(Locale.ROOT, "after epoch %.0f, %.1f s in: %.0f s left shown, %.1f s left in truth%n",
+            System.out.printf(Locale.ROOT, "after epoch %.0f, %.2f s in: %.2f s left estimated, %.2f s left in truth%n",
                     shown[0], shown[1], shown[2], actual);
             if (shown[0] >= 2 && shown[2] >= 0 && actual > 1) {
                 worst = Math.max(worst, Math.abs(shown[2] - actual) / actual);
@@ -230,8 +232,12 @@ final class UiReport {
                     DrawnFrames.stop(stage.getScene());
                     System.out.printf(Locale.ROOT, "first frame drawn %d ms after the JVM started%n", ready.sinceJvmStart(firstDrawnAt));
                 }
-                if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS) {
-                    // as a person would: press Train once the window has settled
+                // as a person would: press Train once the window has settled, its start-up work done
+                if (!trainingStarted && now - firstFrameNanos > WARM_UP_NANOS && viewModels.lab().tasks().isIdle()) {
+                    Integer epochs = Integer.getInteger(EPOCHS_PROPERTY);
+                    if (epochs != null) {
+                        viewModels.settings().epochs().textProperty().set(Integer.toString(epochs));
+                    }
                     viewModels.training().train();
                     trainingStarted = true;
                     watchTheTimeLeft();

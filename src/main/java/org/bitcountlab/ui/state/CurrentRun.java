@@ -45,6 +45,7 @@ public final class CurrentRun {
     private final RunHistory history;
     private final StatusLine status;
     private final Supplier<LabModel> restingModel;
+    private final Runnable beforeTraining;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ObservableList<EpochResult> curve = FXCollections.observableArrayList();
@@ -57,9 +58,13 @@ public final class CurrentRun {
     private final TaskExecutor.FrameTicker frames;
     private RunChannel channel;
 
-    /** @param restingModel what the window shows when no run is: the pretrained model, or null */
+    /**
+     * @param restingModel   what the window shows when no run is: the pretrained model, or null
+     * @param beforeTraining called as a run or a sweep takes the training core
+     */
     public CurrentRun(TaskExecutor tasks, CurrentModel models, RunHistory history, StatusLine status,
-            Supplier<LabModel> restingModel) {
+            Supplier<LabModel> restingModel, Runnable beforeTraining) {
+        this.beforeTraining = beforeTraining;
         this.tasks = tasks;
         this.models = models;
         this.history = history;
@@ -84,6 +89,7 @@ public final class CurrentRun {
             return false;
         }
         forget();
+        beforeTraining.run();
         channel = next;
         settings.set(newSettings);
         state.set(State.TRAINING);
@@ -132,6 +138,7 @@ public final class CurrentRun {
         if (running.get() || sweeping.get()) {
             return false;
         }
+        beforeTraining.run();
         sweeping.set(true);
         return true;
     }
@@ -313,7 +320,13 @@ public final class CurrentRun {
         return progress.getReadOnlyProperty();
     }
 
-    /** Seconds left by the clock, or -1 while unknown or paused. */
+    /** The estimate behind {@link #secondsLeftProperty()}, not rounded; -1 while unknown, paused or no run goes on. */
+    public double secondsLeftEstimate() {
+        RunChannel current = channel;
+        return current == null ? -1 : current.secondsLeft(System.nanoTime());
+    }
+
+    /** Seconds left by the clock, whole, or -1 while unknown or paused. */
     public ReadOnlyDoubleProperty secondsLeftProperty() {
         return secondsLeft.getReadOnlyProperty();
     }
