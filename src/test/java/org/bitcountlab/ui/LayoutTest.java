@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.bitcountlab.ui.app.LayoutProbe;
 import org.bitcountlab.ui.app.LayoutWalk;
 import org.bitcountlab.ui.common.CanvasView;
+import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.failures.LengthChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The walk the layout report makes, headless: every tab in the window at 800x600 and at 1024x768,
@@ -107,6 +112,30 @@ class LayoutTest extends MainWindowFixture {
                 .anyMatch(where -> where.contains("past the edge"));
         assertThat(result.get().overlapping()).extracting(LayoutProbe.Finding::where)
                 .anyMatch(where -> where.contains("'one'") && where.contains("'one over'"));
+    }
+
+    @Test
+    void aShortLengthChartShortensItsAxisTitleRatherThanCuttingIt(FxRobot robot) {
+        LengthChart chart = new LengthChart();
+        chart.setId("lengthChart");
+        AtomicReference<Stage> shown = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(chart), 300, 90));
+            stage.show();
+            shown.set(stage);
+        });
+        Stage small = shown.get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getYAxis().getLabel()).as("at 90 px").isEqualTo("%");
+        AtomicReference<LayoutProbe.Result> result = new AtomicReference<>();
+        robot.interact(() -> result.set(LayoutProbe.probe(small.getScene(), false)));
+        assertThat(result.get().clipped()).extracting(LayoutProbe.Finding::where).noneMatch(where -> where.contains("axis-label"));
+
+        robot.interact(() -> small.setHeight(300));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getYAxis().getLabel()).as("at 300 px").isEqualTo(Messages.get("chart.error.y"));
+        robot.interact(small::close);
     }
 
     private LayoutWalk.Summary walk(FxRobot robot, double width, double height, boolean presentationToo)

@@ -7,8 +7,8 @@ import javafx.scene.chart.XYChart;
 
 import org.bitcountlab.core.training.LengthGeneralisation;
 import org.bitcountlab.ui.common.Message;
-import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.controls.AxisLabels;
 import org.bitcountlab.ui.controls.TickLabels;
 
 /** Error against string length for a model trained on one length. */
@@ -23,7 +23,7 @@ public final class LengthChart extends BarChart<String, Number> {
         setLegendVisible(false);
         setCategoryGap(3);
         getXAxis().setLabel(Messages.get("lengths.x"));
-        getYAxis().setLabel(Messages.get("chart.error.y"));
+        AxisLabels.shortenWhenCramped(getYAxis(), Messages.get("chart.error.y"), "%");
         setTitle(Messages.get("lengths.title.none"));
         getData().add(series);
         TickLabels.keepApart(this);
