@@ -31,6 +31,14 @@ final class GateBlocks {
         gates.position(0);
     }
 
+    /** Reads the blocks from one row of 4n pre-activations, block after block. */
+    void read(float[] gates, int n) {
+        System.arraycopy(gates, 0, cellInput, 0, n);
+        System.arraycopy(gates, n, forget, 0, n);
+        System.arraycopy(gates, 2 * n, output, 0, n);
+        System.arraycopy(gates, 3 * n, input, 0, n);
+    }
+
     /** Writes the blocks as a [4 x n] matrix, block after block. */
     void write(FloatPointer gates, int n) {
         gates.position(0).put(cellInput, 0, n);

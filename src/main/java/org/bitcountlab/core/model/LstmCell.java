@@ -1,13 +1,15 @@
 package org.bitcountlab.core.model;
 
-/** The LSTM's step in plain Java, in DL4J's gate layout ({@link LstmGates}). */
+/**
+ * The LSTM's step for one string, in DL4J's gate layout ({@link LstmGates}): the pre-activations
+ * here, then the same elementwise step training and batched scoring run ({@link LstmElementwise}),
+ * so that the bit editor's softmax is the one the evaluation counted.
+ */
 public final class LstmCell extends RecurrentCell {
 
     private final float[] recurrentWeights;
     private final float[] biasForZero;
     private final float[] biasForOne;
-    private final float[] scale;
-    private final float[] shift;
 
     LstmCell(ParameterSnapshot parameters, SilencedUnits silenced) {
         super(parameters, silenced);
@@ -21,29 +23,16 @@ public final class LstmCell extends RecurrentCell {
         for (int j = 0; j < columns; j++) {
             biasForOne[j] = biasForZero[j] + inputWeights[j];
         }
-        this.scale = LstmGates.activationScale(hidden);
-        this.shift = LstmGates.activationShift(hidden);
     }
 
     @Override
     void advance(State s, int depth, int bit) {
         float[] z = s.z;
-        float[] cPrev = s.c[depth];
-        float[] hNext = s.h[depth + 1];
-        float[] cNext = s.c[depth + 1];
         System.arraycopy(bit == 0 ? biasForZero : biasForOne, 0, z, 0, columns);
         addRecurrent(z, s.h[depth], recurrentWeights);
-        for (int j = 0; j < columns; j++) {
-            float m = scale[j];
-            z[j] = m * FastMath.tanh(m * z[j]) + shift[j];
-        }
-        int f = LstmGates.FORGET * hidden;
-        int o = LstmGates.OUTPUT * hidden;
-        int i = LstmGates.INPUT * hidden;
-        for (int u = 0; u < hidden; u++) {
-            float cell = z[f + u] * cPrev[u] + z[i + u] * z[u];
-            cNext[u] = cell;
-            hNext[u] = z[o + u] * FastMath.tanh(cell);
-        }
+        GateBlocks gates = s.gates;
+        gates.read(z, hidden);
+        LstmElementwise.activateGates(gates, hidden);
+        LstmElementwise.updateCell(gates, s.c[depth], s.c[depth + 1], s.cellTanh, s.h[depth + 1], hidden);
     }
 }

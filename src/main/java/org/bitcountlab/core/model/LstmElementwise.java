@@ -1,8 +1,10 @@
 package org.bitcountlab.core.model;
 
 /**
- * The LSTM cell's elementwise step on feature-major blocks of n = hidden x rows values, shared by
- * training ({@link LstmShard}) and batched inference ({@link PrefixTreeForward}). Each loop writes
+ * The LSTM cell's elementwise step on feature-major blocks of n = hidden x rows values, the one
+ * implementation of it: training ({@link LstmShard}), batched scoring ({@link PrefixTreeForward})
+ * and one string at a time ({@link LstmCell}, one row) all run it, and a simple RNN's activation
+ * is its {@link #tanh}. Each loop writes
  * one whole array, which keeps it vectorised; fusing them into one loop makes the JIT give up and
  * runs several times slower.
  */

@@ -16,25 +16,4 @@ public final class LstmGates {
 
     private LstmGates() {
     }
-
-    /**
-     * Per-column coefficients m and s such that a = m * tanh(m * z) + s is each column's activation:
-     * tanh for the cell input (m = 1, s = 0), sigmoid for the gates (m = s = 0.5). One loop then
-     * activates a whole row of 4H pre-activations.
-     */
-    public static float[] activationScale(int hidden) {
-        float[] m = new float[COUNT * hidden];
-        for (int j = 0; j < m.length; j++) {
-            m[j] = j < hidden ? 1f : 0.5f;
-        }
-        return m;
-    }
-
-    public static float[] activationShift(int hidden) {
-        float[] s = new float[COUNT * hidden];
-        for (int j = hidden; j < s.length; j++) {
-            s[j] = 0.5f;
-        }
-        return s;
-    }
 }

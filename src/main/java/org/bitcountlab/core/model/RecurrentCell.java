@@ -66,10 +66,16 @@ public abstract sealed class RecurrentCell permits LstmCell, SimpleRnnCell {
         final float[][] c;
         final float[] z = new float[columns];
         final float[] logits = new float[classes];
+        /** An LSTM's activated gates and tanh(c) for one step; null for a simple RNN. */
+        final GateBlocks gates;
+        final float[] cellTanh;
 
         State(int depth) {
             h = new float[depth + 1][hidden];
-            c = parameters.cellType().hasCellState() ? new float[depth + 1][hidden] : h;
+            boolean lstm = parameters.cellType().hasCellState();
+            c = lstm ? new float[depth + 1][hidden] : h;
+            gates = lstm ? new GateBlocks(hidden) : null;
+            cellTanh = lstm ? new float[hidden] : null;
         }
 
         public float[] hidden(int depth) {

@@ -26,9 +26,7 @@ public final class SimpleRnnCell extends RecurrentCell {
         float[] z = s.z;
         System.arraycopy(bit == 0 ? biasForZero : biasForOne, 0, z, 0, hidden);
         addRecurrent(z, s.h[depth], recurrentWeights);
-        float[] hNext = s.h[depth + 1];
-        for (int u = 0; u < hidden; u++) {
-            hNext[u] = FastMath.tanh(z[u]);
-        }
+        System.arraycopy(z, 0, s.h[depth + 1], 0, hidden);
+        LstmElementwise.tanh(s.h[depth + 1], hidden);
     }
 }

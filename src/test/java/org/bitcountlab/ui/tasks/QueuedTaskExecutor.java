@@ -70,6 +70,27 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         return true;
     }
 
+    /**
+     * Runs the oldest waiting job on this thread but holds back everything it delivers, its outcome
+     * included, until the returned action runs: what the window does in between happens while the
+     * job's results are on their way, as when a user clicks while a finished run's last epoch and
+     * result wait for the JavaFX thread.
+     */
+    public Runnable runNextHoldingItsDeliveries() {
+        QueuedJob<?> job = jobs.poll();
+        if (job == null) {
+            throw new IllegalStateException("no job waits");
+        }
+        runDeliveries();
+        job.run();
+        List<Runnable> held = new ArrayList<>(deliveries);
+        deliveries.clear();
+        return () -> {
+            held.forEach(Runnable::run);
+            job.deliver();
+        };
+    }
+
     /** Runs every job, those the jobs submit included, until none waits. */
     public void runAll() {
         do {
