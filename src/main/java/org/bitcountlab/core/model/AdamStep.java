@@ -73,9 +73,9 @@ final class AdamStep {
         INDArray gradientView = block.getGradientView();
         INDArray state = block.getUpdaterView();
         INDArray parameters = network.params();
-        FusedLstmHelper.readRowMajor(gradientView, gradient, 0);
-        FusedLstmHelper.readRowMajor(state, moments, 0);
-        FusedLstmHelper.readRowMajor(parameters, params, 0);
+        RowMajor.read(gradientView, gradient, 0);
+        RowMajor.read(state, moments, 0);
+        RowMajor.read(parameters, params, 0);
         for (int i = 0; i < count; i++) {
             float g = divideByMinibatch ? gradient[i] / batchSize : gradient[i];
             float m = beta1 * moments[i] + g * (1 - beta1);
@@ -86,8 +86,8 @@ final class AdamStep {
             gradient[i] = update;
             params[i] -= update;
         }
-        FusedLstmHelper.writeRowMajor(moments, 0, state);
-        FusedLstmHelper.writeRowMajor(gradient, 0, gradientView);
-        FusedLstmHelper.writeRowMajor(params, 0, parameters);
+        RowMajor.write(moments, 0, state);
+        RowMajor.write(gradient, 0, gradientView);
+        RowMajor.write(params, 0, parameters);
     }
 }

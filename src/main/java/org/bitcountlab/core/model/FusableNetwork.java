@@ -9,7 +9,9 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.recurrent.LastTimeStepLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
@@ -31,7 +33,7 @@ final class FusableNetwork {
                 || configuration.getBackpropType() != BackpropType.Standard
                 || !configuration.getInputPreProcessors().isEmpty() || configuration.getDataType() != DataType.FLOAT
                 || !(network.getLayer(0) instanceof LastTimeStepLayer wrapper)
-                || !(wrapper.getUnderlying() instanceof FusedLstm.FusedLstmLayer lstm)
+                || !(wrapper.getUnderlying() instanceof org.deeplearning4j.nn.layers.recurrent.LSTM lstm)
                 || !(network.getLayer(1) instanceof org.deeplearning4j.nn.layers.OutputLayer output)) {
             return false;
         }
@@ -39,8 +41,8 @@ final class FusableNetwork {
                 (org.deeplearning4j.nn.conf.layers.LSTM) lstm.conf().getLayer();
         OutputLayer outputConfiguration = (OutputLayer) output.conf().getLayer();
         return plain(lstmConfiguration) && plain(outputConfiguration)
-                && new FusedLstmHelper().checkSupported(lstmConfiguration.getGateActivationFn(),
-                        lstmConfiguration.getActivationFn(), false)
+                && lstmConfiguration.getGateActivationFn() instanceof ActivationSigmoid
+                && lstmConfiguration.getActivationFn() instanceof ActivationTanH
                 && outputConfiguration.getActivationFn() instanceof ActivationSoftmax
                 && outputConfiguration.hasBias()
                 && outputConfiguration.getLossFn() instanceof LossMCXENT loss

@@ -1,6 +1,6 @@
 package org.bitcountlab.core.model;
 
-/** Which LSTM layer trains: the fused kernel (default) or DL4J's built-in one, kept for comparison. */
+/** How an LSTM network trains: in {@link TrainingStep}'s fused pass (default) or by DL4J's own fit, kept for comparison. */
 public enum LstmImplementation {
     FUSED,
     STOCK

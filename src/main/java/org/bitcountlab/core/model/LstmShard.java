@@ -5,7 +5,6 @@ import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -30,8 +29,6 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 final class LstmShard implements AutoCloseable {
 
-    private static final BooleanSupplier NEVER = () -> false;
-
     final int capacity;
     int from;
     int rows;
@@ -52,7 +49,6 @@ final class LstmShard implements AutoCloseable {
     private final float[] hiddenGradient;   // [hidden x rows]
     private final float[] cellGradient;     // [hidden x rows]
     private final GateBlocks gateGradient;  // [hidden x rows] per gate
-    private final float[] inputGradientStep; // [nIn x rows], one timestep
     private final float[] recurrentGradient; // [hidden x rows]: dL/dh_{t-1} through the recurrent weights
     final float[] weightGradient;           // [width x gates]
 
@@ -84,7 +80,6 @@ final class LstmShard implements AutoCloseable {
         hiddenGradient = new float[hidden * capacity];
         cellGradient = new float[hidden * capacity];
         gateGradient = new GateBlocks(hidden * capacity);
-        inputGradientStep = new float[inputSize * capacity];
         recurrentGradient = new float[hidden * capacity];
         weightGradient = new float[width * gates];
         nativeWeights = new FloatPointer((long) width * gates);
@@ -92,23 +87,6 @@ final class LstmShard implements AutoCloseable {
         nativeGates = new FloatPointer((long) gates * capacity);
         nativeStackedGradient = new FloatPointer((long) width * capacity);
         nativeWeightGradient = new FloatPointer((long) width * gates);
-    }
-
-    /** Bytes a shard of this capacity holds, Java and native: what {@link FusedLstmHelper} reports to DL4J. */
-    static long bytes(int capacity, int inputSize, int hidden, int steps) {
-        long width = 1L + inputSize + hidden;
-        long gates = (long) LstmGates.COUNT * hidden;
-        long perRow = width + inputSize + steps * (gates + 3L * hidden) + 5L * hidden + gates // Java
-                + steps * width + gates + width;                                     // native
-        return (perRow * capacity + 3 * width * gates) * Float.BYTES;
-    }
-
-    long bytes() {
-        return bytes(capacity, inputSize, hidden, steps);
-    }
-
-    boolean fits(int inputSize, int hidden, int steps, int rows) {
-        return this.inputSize == inputSize && this.hidden == hidden && this.steps == steps && rows <= capacity;
     }
 
     /** Serves rows [from, from + rows) of the next minibatches. */
@@ -141,13 +119,9 @@ final class LstmShard implements AutoCloseable {
         nativeWeights.position(0).put(weights, 0, weights.length);
     }
 
-    void forward() {
-        forward(NEVER);
-    }
-
     /**
-     * As {@link #forward()}, asking {@code stop} before every timestep: one shard of a large network
-     * is seconds of work on a busy machine.
+     * The forward pass over every timestep, asking {@code stop} before each: one shard of a large
+     * network is seconds of work on a busy machine.
      *
      * @throws CancellationException once {@code stop} answers true; the shard's state is then incomplete
      */
@@ -174,48 +148,25 @@ final class LstmShard implements AutoCloseable {
         return outputs[steps - 1];
     }
 
-    /** Writes h_t for this shard's rows into out, [steps][hidden][batch]. */
-    void writeOutputs(FloatBuffer out, int batch) {
-        for (int t = 0; t < steps; t++) {
-            for (int u = 0; u < hidden; u++) {
-                out.position((t * hidden + u) * batch + from);
-                out.put(outputs[t], u * rows, rows);
-            }
-        }
-    }
-
-    /** Writes the last timestep's cell state into out, [hidden][batch]. */
-    void writeLastCell(FloatBuffer out, int batch) {
-        for (int u = 0; u < hidden; u++) {
-            out.position(u * batch + from);
-            out.put(cells[steps - 1], u * rows, rows);
-        }
-    }
-
     /**
-     * Backpropagation through time. epsilon is dL/dh for the last {@code stepsWithGradient}
-     * timesteps, [stepsWithGradient][hidden][batch]; the earlier ones have none (a many-to-one
-     * network passes just the last). The input gradient, if wanted, is written to inputGradient,
-     * [batch][nIn][steps]; weight gradients (stacked like the weights) end in {@link #weightGradient}.
+     * Backpropagation through time for a many-to-one network: {@code lastHiddenGradient} is dL/dh at
+     * the last timestep, [hidden][batch]; the earlier timesteps' outputs feed nothing but the next
+     * step. The weight gradients (stacked like the weights) end in {@link #weightGradient}. Asks
+     * {@code stop} before every timestep.
+     *
+     * @throws CancellationException once {@code stop} answers true; the gradients are then incomplete
      */
-    void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch) {
-        backward(epsilon, stepsWithGradient, inputGradient, batch, NEVER);
-    }
-
-    /** As {@link #backward(float[], int, float[], int)}, asking {@code stop} before every timestep. */
-    void backward(float[] epsilon, int stepsWithGradient, float[] inputGradient, int batch, BooleanSupplier stop) {
+    void backward(float[] lastHiddenGradient, int batch, BooleanSupplier stop) {
         final int n = hidden * rows;
-        final int firstWithGradient = steps - stepsWithGradient;
         Arrays.fill(recurrentGradient, 0, n, 0f);
         Arrays.fill(cellGradient, 0, n, 0f);
         for (int t = steps - 1; t >= 0; t--) {
             stopIfAsked(stop);
-            if (t >= firstWithGradient) {
+            if (t == steps - 1) {
                 for (int u = 0; u < hidden; u++) {
-                    System.arraycopy(epsilon, ((t - firstWithGradient) * hidden + u) * batch + from, outputGradient,
-                            u * rows, rows);
+                    System.arraycopy(lastHiddenGradient, u * batch + from, outputGradient, u * rows, rows);
                 }
-            } else if (t == firstWithGradient - 1) {
+            } else if (t == steps - 2) {
                 Arrays.fill(outputGradient, 0, n, 0f);
             }
             GateBlocks a = gateValues[t];
@@ -252,23 +203,15 @@ final class LstmShard implements AutoCloseable {
                 cellGradient[i] *= f[i];
             }
             d.write(nativeGates, n);
-            // the gradient of the stacked input; without an input gradient, only its hidden rows
-            long firstRow = inputGradient == null ? 1L + inputSize : 0;
+            // the gradient of the stacked input's hidden rows: nothing upstream wants the input's
+            long firstRow = 1L + inputSize;
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, width - (int) firstRow, rows, gates,
                     1f, nativeWeights.position(firstRow * gates), gates, nativeGates, rows,
                     0f, nativeStackedGradient.position(firstRow * rows), rows);
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, width, gates, rows,
                     1f, nativeStacked.position((long) t * width * rows), rows, nativeGates, rows,
                     t == steps - 1 ? 0f : 1f, nativeWeightGradient.position(0), gates); // the first step overwrites
-            nativeStackedGradient.position((1L + inputSize) * rows).get(recurrentGradient, 0, n);
-            if (inputGradient != null) {
-                nativeStackedGradient.position(rows).get(inputGradientStep, 0, inputSize * rows);
-                for (int i = 0; i < inputSize; i++) {
-                    for (int b = 0; b < rows; b++) {
-                        inputGradient[((from + b) * inputSize + i) * steps + t] = inputGradientStep[i * rows + b];
-                    }
-                }
-            }
+            nativeStackedGradient.position(firstRow * rows).get(recurrentGradient, 0, n);
         }
         nativeWeightGradient.position(0).get(weightGradient, 0, weightGradient.length);
     }

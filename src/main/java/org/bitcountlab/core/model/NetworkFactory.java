@@ -1,6 +1,5 @@
 package org.bitcountlab.core.model;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -34,24 +32,22 @@ public final class NetworkFactory {
     }
 
     /** LSTM(1 -> hidden, tanh) -> last timestep -> softmax(hidden -> length + 1), cross-entropy, Adam. */
-    public static MultiLayerNetwork build(int length, int hidden, double learningRate, long seed,
-            LstmImplementation implementation) {
-        return build(CellType.LSTM, length, hidden, learningRate, seed, implementation);
+    public static MultiLayerNetwork build(int length, int hidden, double learningRate, long seed) {
+        return build(CellType.LSTM, length, hidden, learningRate, seed);
+    }
+
+    /** The same network with either recurrent layer. */
+    public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed) {
+        return build(cellType, length, hidden, learningRate, seed, Initialisation.XAVIER, LossReduction.MEAN);
     }
 
     /**
-     * The same network with either recurrent layer. The implementation choice applies to the LSTM
-     * only: a simple RNN always runs DL4J's own layer.
+     * Recurrent layer -> last timestep -> softmax(hidden -> length + 1), cross-entropy, Adam: DL4J's
+     * own layers, which define the maths. {@link TrainingStep} trains the LSTM network in one fused
+     * pass that computes the same; anything else DL4J's {@code fit} trains.
      */
     public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed,
-            LstmImplementation implementation) {
-        return build(cellType, length, hidden, learningRate, seed, Initialisation.XAVIER, LossReduction.MEAN,
-                implementation);
-    }
-
-    /** Recurrent layer -> last timestep -> softmax(hidden -> length + 1), cross-entropy, Adam. */
-    public static MultiLayerNetwork build(CellType cellType, int length, int hidden, double learningRate, long seed,
-            Initialisation initialisation, LossReduction lossReduction, LstmImplementation implementation) {
+            Initialisation initialisation, LossReduction lossReduction) {
         Nd4jRuntime.initialise();
         MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -64,7 +60,7 @@ public final class NetworkFactory {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
-                .layer(new LastTimeStep(recurrentLayer(cellType, hidden, implementation)))
+                .layer(new LastTimeStep(recurrentLayer(cellType, hidden)))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nIn(hidden)
                         .nOut(length + 1)
@@ -77,38 +73,30 @@ public final class NetworkFactory {
         return network;
     }
 
-    private static BaseRecurrentLayer recurrentLayer(CellType cellType, int hidden, LstmImplementation implementation) {
+    private static BaseRecurrentLayer recurrentLayer(CellType cellType, int hidden) {
         if (cellType == CellType.SIMPLE_RNN) {
             return new SimpleRnn.Builder().nIn(1).nOut(hidden).activation(Activation.TANH).build();
         }
-        LSTM lstm = new LSTM.Builder()
+        return new LSTM.Builder()
                 .nIn(1)
                 .nOut(hidden)
                 .activation(Activation.TANH)
                 .build();
-        return implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm;
     }
 
-    public static MultiLayerNetwork build(ParameterSnapshot parameters, double learningRate, long seed,
-            LstmImplementation implementation) {
+    public static MultiLayerNetwork build(ParameterSnapshot parameters, double learningRate, long seed) {
         MultiLayerNetwork network = build(parameters.cellType(), parameters.length(), parameters.hidden(), learningRate,
-                seed, implementation);
+                seed);
         load(network, parameters);
         return network;
     }
 
     /**
      * Frees the network's native memory now instead of whenever the garbage collector runs:
-     * parameters, gradients, updater state, this thread's workspaces and the fused kernel's buffers.
+     * parameters, gradients, updater state and this thread's workspaces.
      * Call it on the thread that trained; the network cannot be used afterwards.
      */
     public static void release(MultiLayerNetwork network) {
-        for (Layer layer : network.getLayers()) {
-            Layer inner = layer instanceof BaseWrapperLayer wrapper ? wrapper.getUnderlying() : layer;
-            if (inner instanceof FusedLstm.FusedLstmLayer fused) {
-                fused.release();
-            }
-        }
         // what MultiLayerNetwork.close() frees, without the System.gc() it ends with: a full collection
         // at the end of every run would delay Stop by a noticeable fraction of a second
         close(network.params());
@@ -132,11 +120,11 @@ public final class NetworkFactory {
         // an LSTM's recurrent weights have four columns per unit, a simple RNN's one
         CellType cellType = recurrent.size(1) == hidden ? CellType.SIMPLE_RNN : CellType.LSTM;
         return ParameterSnapshot.fromParts(cellType, length, hidden,
-                FusedLstmHelper.floats(network.getParam(RECURRENT_INPUT_WEIGHTS)),
-                FusedLstmHelper.floats(recurrent),
-                FusedLstmHelper.floats(network.getParam(RECURRENT_BIAS)),
-                FusedLstmHelper.floats(network.getParam(OUTPUT_WEIGHTS)),
-                FusedLstmHelper.floats(network.getParam(OUTPUT_BIAS)));
+                RowMajor.copy(network.getParam(RECURRENT_INPUT_WEIGHTS)),
+                RowMajor.copy(recurrent),
+                RowMajor.copy(network.getParam(RECURRENT_BIAS)),
+                RowMajor.copy(network.getParam(OUTPUT_WEIGHTS)),
+                RowMajor.copy(network.getParam(OUTPUT_BIAS)));
     }
 
     public static void load(MultiLayerNetwork network, ParameterSnapshot parameters) {

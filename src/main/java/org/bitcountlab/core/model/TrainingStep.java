@@ -74,7 +74,15 @@ public final class TrainingStep implements AutoCloseable {
 
     /** A step for this network: fused if its configuration is one the fused pass computes exactly. */
     public static TrainingStep of(MultiLayerNetwork network) {
-        return new TrainingStep(network, FusableNetwork.test(network));
+        return of(network, LstmImplementation.FUSED);
+    }
+
+    /**
+     * A step that runs the fused pass when asked to and the network is one it computes exactly, and
+     * DL4J's own {@code fit} otherwise ({@link LstmImplementation#STOCK}: for comparison).
+     */
+    public static TrainingStep of(MultiLayerNetwork network, LstmImplementation implementation) {
+        return new TrainingStep(network, implementation == LstmImplementation.FUSED && FusableNetwork.test(network));
     }
 
     /** Whether steps run the fused pass rather than DL4J's fit. */
@@ -177,7 +185,7 @@ public final class TrainingStep implements AutoCloseable {
         lstm.forward(stop);
         heads[s].forwardBackward(lstm.lastOutput(), labels, headWeights, headBias, lstm.from, lstm.rows, batch,
                 lastHiddenGradient);
-        lstm.backward(lastHiddenGradient, 1, null, batch, stop);
+        lstm.backward(lastHiddenGradient, batch, stop);
     }
 
     /** Frees the shards' native buffers; call {@link #whenIdle} first if the network is to be freed too. */
@@ -271,11 +279,11 @@ public final class TrainingStep implements AutoCloseable {
             }
         }
         int gates = LstmGates.COUNT * hidden;
-        FusedLstmHelper.readRowMajor(lstmParams[0], stackedWeights, 0);
-        FusedLstmHelper.readRowMajor(lstmParams[1], stackedWeights, gates);
-        FusedLstmHelper.readRowMajor(lstmParams[2], stackedWeights, (1 + inputSize) * gates);
-        FusedLstmHelper.readRowMajor(outputWeights, headWeights, 0);
-        FusedLstmHelper.readRowMajor(outputBias, headBias, 0);
+        RowMajor.read(lstmParams[0], stackedWeights, 0);
+        RowMajor.read(lstmParams[1], stackedWeights, gates);
+        RowMajor.read(lstmParams[2], stackedWeights, (1 + inputSize) * gates);
+        RowMajor.read(outputWeights, headWeights, 0);
+        RowMajor.read(outputBias, headBias, 0);
     }
 
     private void assignShards(int size, int length) {
@@ -316,11 +324,11 @@ public final class TrainingStep implements AutoCloseable {
             loss += heads[s].loss;
         }
         int gates = LstmGates.COUNT * hidden;
-        FusedLstmHelper.writeRowMajor(recurrent, 0, lstmGradients[0]);
-        FusedLstmHelper.writeRowMajor(recurrent, gates, lstmGradients[1]);
-        FusedLstmHelper.writeRowMajor(recurrent, (1 + inputSize) * gates, lstmGradients[2]);
-        FusedLstmHelper.writeRowMajor(weights, 0, outputWeightGradient);
-        FusedLstmHelper.writeRowMajor(bias, 0, outputBiasGradient);
+        RowMajor.write(recurrent, 0, lstmGradients[0]);
+        RowMajor.write(recurrent, gates, lstmGradients[1]);
+        RowMajor.write(recurrent, (1 + inputSize) * gates, lstmGradients[2]);
+        RowMajor.write(weights, 0, outputWeightGradient);
+        RowMajor.write(bias, 0, outputBiasGradient);
         return loss;
     }
 

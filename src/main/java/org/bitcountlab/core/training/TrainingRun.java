@@ -113,11 +113,10 @@ public final class TrainingRun {
         int[] train = dataset.trainValues();
         int[] heldOut = dataset.heldOutSample(settings.evalSample());
         MultiLayerNetwork network = NetworkFactory.build(settings.cellType(), settings.length(), settings.hidden(),
-                settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction(),
-                implementation);
+                settings.learningRate(), settings.seed(), settings.initialisation(), settings.lossReduction());
         TrainingStep step;
         try {
-            step = TrainingStep.of(network);
+            step = TrainingStep.of(network, implementation);
         } catch (RuntimeException | Error e) {
             NetworkFactory.release(network);
             throw e;

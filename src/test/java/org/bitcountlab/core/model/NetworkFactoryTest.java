@@ -28,8 +28,7 @@ class NetworkFactoryTest {
     private static final int HIDDEN = 24;
 
     private static MultiLayerNetwork tutorial(long seed) {
-        return NetworkFactory.build(CellType.LSTM, LENGTH, HIDDEN, 0.001, seed, Initialisation.TUTORIAL, LossReduction.SUM,
-                LstmImplementation.STOCK);
+        return NetworkFactory.build(CellType.LSTM, LENGTH, HIDDEN, 0.001, seed, Initialisation.TUTORIAL, LossReduction.SUM);
     }
 
     @Test
@@ -71,9 +70,9 @@ class NetworkFactoryTest {
     @Test
     void theOutputOnlyInitialisationKeepsDl4jsLstmWeights() {
         MultiLayerNetwork xavier = NetworkFactory.build(CellType.LSTM, LENGTH, HIDDEN, 0.001, 3, Initialisation.XAVIER,
-                LossReduction.MEAN, LstmImplementation.STOCK);
+                LossReduction.MEAN);
         MultiLayerNetwork outputOnly = NetworkFactory.build(CellType.LSTM, LENGTH, HIDDEN, 0.001, 3, Initialisation.TUTORIAL_OUTPUT,
-                LossReduction.MEAN, LstmImplementation.STOCK);
+                LossReduction.MEAN);
 
         for (String lstm : new String[] {"0_W", "0_RW", "0_b"}) {
             assertThat(outputOnly.getParam(lstm)).isEqualTo(xavier.getParam(lstm));
@@ -130,10 +129,8 @@ class NetworkFactoryTest {
 
     @Test
     void theSummedLossNetworkScoresTheMinibatchSum() {
-        MultiLayerNetwork mean = NetworkFactory.build(CellType.LSTM, 8, 4, 0.001, 1, Initialisation.TUTORIAL, LossReduction.MEAN,
-                LstmImplementation.FUSED);
-        MultiLayerNetwork sum = NetworkFactory.build(CellType.LSTM, 8, 4, 0.001, 1, Initialisation.TUTORIAL, LossReduction.SUM,
-                LstmImplementation.FUSED);
+        MultiLayerNetwork mean = NetworkFactory.build(CellType.LSTM, 8, 4, 0.001, 1, Initialisation.TUTORIAL, LossReduction.MEAN);
+        MultiLayerNetwork sum = NetworkFactory.build(CellType.LSTM, 8, 4, 0.001, 1, Initialisation.TUTORIAL, LossReduction.SUM);
         INDArray features = Nd4j.rand(DataType.FLOAT, 100, 1, 8);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 100, 9);
         for (int row = 0; row < 100; row++) {

@@ -20,8 +20,7 @@ class SimpleRnnTest {
 
     @Test
     void thePlainJavaPredictionMatchesDl4jsOutput() {
-        MultiLayerNetwork network = NetworkFactory.build(CellType.SIMPLE_RNN, LENGTH, HIDDEN, 0.02, 3,
-                LstmImplementation.FUSED);
+        MultiLayerNetwork network = NetworkFactory.build(CellType.SIMPLE_RNN, LENGTH, HIDDEN, 0.02, 3);
         assertThat(network.getLayerWiseConfigurations().getConf(0).getLayer().toString()).contains(SimpleRnn.class.getSimpleName());
         Random random = new Random(5);
         int[] values = random.ints(64, 0, 1 << LENGTH).toArray();
@@ -45,7 +44,7 @@ class SimpleRnnTest {
             }
         }
         // and the weights go back into a network unchanged
-        MultiLayerNetwork rebuilt = NetworkFactory.build(snapshot, 0.02, 3, LstmImplementation.FUSED);
+        MultiLayerNetwork rebuilt = NetworkFactory.build(snapshot, 0.02, 3);
         assertThat(rebuilt.output(features).equalsWithEps(expected, 1e-6)).isTrue();
     }
 

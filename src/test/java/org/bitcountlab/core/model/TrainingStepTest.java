@@ -36,7 +36,7 @@ class TrainingStepTest {
 
     @Test
     void aStopAskedForWithinAStepGivesItUpAndLeavesTheWeightsAsTheyWere() {
-        MultiLayerNetwork network = NetworkFactory.build(9, 6, 0.01, 1, LstmImplementation.FUSED);
+        MultiLayerNetwork network = NetworkFactory.build(9, 6, 0.01, 1);
         Random random = new Random(7);
         try (TrainingStep step = TrainingStep.of(network)) {
             Minibatch minibatch = randomMinibatch(random, 300, 9); // three shards of nine timesteps
@@ -62,8 +62,8 @@ class TrainingStepTest {
     @CsvSource({"50, MEAN, 5", "150, MEAN, 7", "301, SUM, 4", "1, SUM, 3"})
     void gradientsAndScoresMatchTheBuiltInLayers(int batch, LossReduction reduction, int hidden) {
         int length = 9;
-        MultiLayerNetwork stock = sgdNetwork(length, hidden, reduction, LstmImplementation.STOCK);
-        MultiLayerNetwork fused = sgdNetwork(length, hidden, reduction, LstmImplementation.FUSED);
+        MultiLayerNetwork stock = sgdNetwork(length, hidden, reduction);
+        MultiLayerNetwork fused = sgdNetwork(length, hidden, reduction);
         fused.setParams(stock.params().dup());
         Random random = new Random(batch);
         try (TrainingStep step = TrainingStep.of(fused)) {
@@ -98,9 +98,9 @@ class TrainingStepTest {
     void adamStepsStayInStepWithDl4jFit(LossReduction reduction, int batch) {
         int length = 20;
         MultiLayerNetwork stock = NetworkFactory.build(CellType.LSTM, length, 24, 0.01, 9, Initialisation.TUTORIAL,
-                reduction, LstmImplementation.STOCK);
+                reduction);
         MultiLayerNetwork fused = NetworkFactory.build(CellType.LSTM, length, 24, 0.01, 9, Initialisation.TUTORIAL,
-                reduction, LstmImplementation.FUSED);
+                reduction);
         assertThat(fused.params()).isEqualTo(stock.params());
         Random random = new Random(17);
         try (TrainingStep step = TrainingStep.of(fused)) {
@@ -124,8 +124,8 @@ class TrainingStepTest {
     @Test
     void aSmallerMinibatchAndDl4jFitInBetweenKeepTheStepsExact() {
         int length = 6;
-        MultiLayerNetwork stock = sgdNetwork(length, 5, LossReduction.MEAN, LstmImplementation.STOCK);
-        MultiLayerNetwork fused = sgdNetwork(length, 5, LossReduction.MEAN, LstmImplementation.FUSED);
+        MultiLayerNetwork stock = sgdNetwork(length, 5, LossReduction.MEAN);
+        MultiLayerNetwork fused = sgdNetwork(length, 5, LossReduction.MEAN);
         fused.setParams(stock.params().dup());
         Random random = new Random(3);
         try (TrainingStep step = TrainingStep.of(fused)) {
@@ -146,13 +146,14 @@ class TrainingStepTest {
 
     @Test
     void otherNetworksAreTrainedByDl4jFit() {
-        MultiLayerNetwork stock = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.STOCK);
-        MultiLayerNetwork rnn = NetworkFactory.build(CellType.SIMPLE_RNN, 6, 4, 0.01, 1, LstmImplementation.FUSED);
-        MultiLayerNetwork listened = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED);
+        MultiLayerNetwork stock = NetworkFactory.build(6, 4, 0.01, 1);
+        MultiLayerNetwork rnn = NetworkFactory.build(CellType.SIMPLE_RNN, 6, 4, 0.01, 1);
+        MultiLayerNetwork listened = NetworkFactory.build(6, 4, 0.01, 1);
         listened.setListeners(new ScoreIterationListener(1000));
         Random random = new Random(2);
         for (MultiLayerNetwork network : new MultiLayerNetwork[] {stock, rnn, listened}) {
-            try (TrainingStep step = TrainingStep.of(network)) {
+            LstmImplementation asked = network == stock ? LstmImplementation.STOCK : LstmImplementation.FUSED;
+            try (TrainingStep step = TrainingStep.of(network, asked)) {
                 assertThat(step.fused()).isFalse();
                 for (int i = 0; i < 2; i++) { // the second after the first step's arrays were freed
                     INDArray before = network.params().dup();
@@ -163,12 +164,40 @@ class TrainingStepTest {
                 assertThat(step.fusedSteps()).isZero();
             }
         }
-        assertThat(TrainingStep.of(NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED)).fused()).isTrue();
+        assertThat(TrainingStep.of(NetworkFactory.build(6, 4, 0.01, 1)).fused()).isTrue();
+    }
+
+    /** What the fused step trained, DL4J's layer and the plain-Java predictor answer alike. */
+    @Test
+    void aModelTrainedByTheFusedStepPredictsTheSameInDl4jAndInPlainJava() {
+        int length = 8;
+        MultiLayerNetwork trained = NetworkFactory.build(length, 6, 0.01, 3);
+        Random random = new Random(3);
+        int[] values = random.ints(64, 0, 1 << length).toArray();
+        Minibatch minibatch = Minibatch.of(values, 0, values.length, length);
+        try (TrainingStep step = TrainingStep.of(trained)) {
+            for (int i = 0; i < 20; i++) {
+                step.fit(minibatch);
+            }
+            assertThat(step.fusedSteps()).isEqualTo(20);
+        }
+        ParameterSnapshot snapshot = NetworkFactory.snapshot(trained, length);
+        MultiLayerNetwork rebuilt = NetworkFactory.build(snapshot, 0.01, 3);
+        INDArray features = Nd4j.create(minibatch.features(), new long[] {values.length, 1, length}, 'c');
+        INDArray expected = trained.output(features);
+        assertClose(rebuilt.output(features), expected);
+        Predictor predictor = new Predictor(snapshot);
+        for (int row = 0; row < values.length; row++) {
+            double[] p = predictor.predict(values[row]).probabilities();
+            for (int k = 0; k <= length; k++) {
+                assertThat(p[k]).isCloseTo(expected.getDouble(row, k), org.assertj.core.data.Offset.offset(1e-5));
+            }
+        }
     }
 
     @Test
     void aMinibatchOfAnotherShapeIsRefused() {
-        MultiLayerNetwork network = NetworkFactory.build(6, 4, 0.01, 1, LstmImplementation.FUSED);
+        MultiLayerNetwork network = NetworkFactory.build(6, 4, 0.01, 1);
         try (TrainingStep step = TrainingStep.of(network)) {
             assertThatThrownBy(() -> step.fit(randomMinibatch(new Random(1), 10, 7)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("classes");
@@ -187,8 +216,7 @@ class TrainingStepTest {
         return Minibatch.of(values, 0, size, length);
     }
 
-    private static MultiLayerNetwork sgdNetwork(int length, int hidden, LossReduction reduction,
-            LstmImplementation implementation) {
+    private static MultiLayerNetwork sgdNetwork(int length, int hidden, LossReduction reduction) {
         LSTM lstm = new LSTM.Builder().nIn(1).nOut(hidden).activation(Activation.TANH).build();
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(4)
@@ -198,7 +226,7 @@ class TrainingStepTest {
                 .miniBatch(reduction == LossReduction.MEAN)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
-                .layer(new LastTimeStep(implementation == LstmImplementation.FUSED ? FusedLstm.of(lstm) : lstm))
+                .layer(new LastTimeStep(lstm))
                 .layer(new OutputLayer.Builder(LossFunction.MCXENT).nIn(hidden).nOut(length + 1)
                         .activation(Activation.SOFTMAX).build())
                 .build();

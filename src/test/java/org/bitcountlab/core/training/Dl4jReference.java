@@ -1,6 +1,5 @@
 package org.bitcountlab.core.training;
 
-import org.bitcountlab.core.model.LstmImplementation;
 import org.bitcountlab.core.model.NetworkFactory;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -51,7 +50,7 @@ final class Dl4jReference {
 
     /** Runs {@code values} as strings of {@code length} bits, most significant first, through any model. */
     static Answers answers(ParameterSnapshot parameters, int[] values, int length) {
-        MultiLayerNetwork network = NetworkFactory.build(parameters, 0.001, 1, LstmImplementation.STOCK);
+        MultiLayerNetwork network = NetworkFactory.build(parameters, 0.001, 1);
         int classes = parameters.classes();
         int[] predicted = new int[values.length];
         boolean[] nearTie = new boolean[values.length];
