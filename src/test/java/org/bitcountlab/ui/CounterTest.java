@@ -12,6 +12,7 @@ import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.Prediction;
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
+import org.bitcountlab.ui.state.LabModel;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -52,6 +53,30 @@ class CounterTest extends MainWindowFixture {
         waitFor(10, () -> toggles.getChildren().size() == 24);
         assertThat(units.getData()).hasSize(1);
         assertThat(units.getData().get(0).getData()).hasSize(24);
+    }
+
+    /** The units keep their numbers under their bars when the tab is rebuilt for the next model. */
+    @Test
+    void theUnitsAreNumberedUnderTheirBarsForEveryModelShown(FxRobot robot) throws Exception {
+        robot.clickOn("Where the counter lives");
+        waitFor(30, () -> lab.readout().readoutProperty().get() != null);
+        waitForIdle();
+        javafx.scene.chart.BarChart<?, ?> units = robot.lookup("#unitChart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(numbersShown(units)).contains("1").hasSizeGreaterThanOrEqualTo(5);
+
+        LabModel first = lab.models().get();
+        robot.interact(() -> lab.models().show(
+                lab.models().create(LabModel.Origin.OPENED, "other.bitcount.zip", first.model())));
+        waitFor(30, () -> lab.readout().readoutProperty().get() != null && lab.models().get() != first);
+        waitForIdle();
+        assertThat(units.getData()).hasSize(1);
+        assertThat(numbersShown(units)).as("the next model's units, numbered").contains("1").hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    private static java.util.List<String> numbersShown(javafx.scene.chart.BarChart<?, ?> chart) {
+        return chart.getXAxis().getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(javafx.scene.text.Text.class::cast).filter(javafx.scene.Node::isVisible)
+                .map(javafx.scene.text.Text::getText).toList();
     }
 
     @Test

@@ -7,9 +7,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.model.Prediction;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.CurrentString;

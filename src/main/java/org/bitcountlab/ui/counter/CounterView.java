@@ -4,7 +4,6 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -17,19 +16,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.inspect.CountReadout;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.inspect.UnitCount;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.model.SilencedUnits;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Message;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.ViewScope;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.WhenShown;
 import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.Presentation;
@@ -112,8 +104,8 @@ public final class CounterView {
         // the units' numbers upright, every second or fifth where all do not fit, rather than turned on their side
         CategoryAxis unitAxis = (CategoryAxis) unitChart.getXAxis();
         unitAxis.setAutoRanging(false);
-        unitAxis.setCategories(FXCollections.observableArrayList(
-                strength.getData().stream().map(XYChart.Data::getXValue).toList()));
+        // changed in place: a new list given to setCategories leaves the axis's ticks as they were
+        unitAxis.getCategories().setAll(strength.getData().stream().map(XYChart.Data::getXValue).toList());
         unitChart.getData().add(strength);
         // a click on a unit's bar shows that unit's state against the count
         for (XYChart.Data<String, Number> bar : strength.getData()) {

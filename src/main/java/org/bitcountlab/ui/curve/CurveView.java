@@ -18,19 +18,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.core.training.EpochResult;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Formats;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Message;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.Messages;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.Presentation;
-import org.bitcountlab.ui.controls.TickLabels;
 import org.bitcountlab.ui.state.RunRecord;
 
 /** The learning-curve tab: held-out error and training loss per epoch, the overlays and the export buttons. */

@@ -23,9 +23,11 @@ public final class ModelNames {
         return model.silenced().isEmpty() ? name : new Message("model.name.silenced", name, silencedList(model));
     }
 
-    /** "1, 6": the silenced units as their buttons number them. */
-    public static String silencedList(LabModel model) {
-        return Arrays.stream(model.silenced().units()).mapToObj(unit -> Integer.toString(unit + 1))
+    /** "unit 14", "units 1, 6": the silenced units as their buttons number them. */
+    public static Message silencedList(LabModel model) {
+        int[] units = model.silenced().units();
+        String numbers = Arrays.stream(units).mapToObj(unit -> Integer.toString(unit + 1))
                 .collect(Collectors.joining(", "));
+        return new Message(units.length == 1 ? "units.one" : "units.many", numbers);
     }
 }

@@ -127,6 +127,8 @@ class OneModelPerFigureTest {
         LabModel shown = lab.models().get();
         lab.models().show(new LabModel(shown.id(), LabModel.Origin.TRAINED, "", shown.model().withTestError(null)));
         assertThat(lab.models().get().silenced()).isEqualTo(SilencedUnits.of(5));
+        assertThat(viewModels.bits().modelDescriptionProperty().get().text()).as("one unit, singular")
+                .contains("; unit 6 silenced");
         lab.models().show(lab.models().create(LabModel.Origin.OPENED, "other.bitcount.zip", shown.model()));
         assertThat(lab.models().get().silenced().isEmpty()).as("a new model starts whole").isTrue();
     }
