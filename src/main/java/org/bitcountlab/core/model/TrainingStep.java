@@ -125,7 +125,7 @@ public final class TrainingStep implements AutoCloseable {
             }
             return dl4jFit.run(() -> dl4jFit(minibatch), stop);
         }
-        prepare(minibatch);
+        prepare(minibatch, stop);
         float[] labels = minibatch.labels();
         Shards.forEach(activeShards, s -> trainShard(s, labels, stop), stop);
         double loss = writeGradients();
@@ -259,7 +259,7 @@ public final class TrainingStep implements AutoCloseable {
     }
 
     /** Reads this step's weights and input, and sizes the shards for the minibatch. */
-    private void prepare(Minibatch minibatch) {
+    private void prepare(Minibatch minibatch, BooleanSupplier stop) {
         int size = minibatch.size();
         int length = minibatch.length();
         if (minibatch.features().length != size * inputSize * length || minibatch.labels().length != size * classes) {
@@ -267,7 +267,7 @@ public final class TrainingStep implements AutoCloseable {
                     + " does not fit a network with " + inputSize + " input(s) and " + classes + " classes");
         }
         if (size != batch || length != steps) {
-            assignShards(size, length);
+            assignShards(size, length, stop);
         }
         float[] features = minibatch.features(); // [batch][nIn][steps]
         for (int b = 0; b < batch; b++) {
@@ -286,7 +286,11 @@ public final class TrainingStep implements AutoCloseable {
         RowMajor.read(outputBias, headBias, 0);
     }
 
-    private void assignShards(int size, int length) {
+    /**
+     * Allocates the shards for a minibatch of this shape, asking {@code stop} before each: at 512
+     * units a large minibatch's shards are gigabytes, seconds to allocate.
+     */
+    private void assignShards(int size, int length, BooleanSupplier stop) {
         closeShards();
         batch = size;
         steps = length;
@@ -295,6 +299,9 @@ public final class TrainingStep implements AutoCloseable {
         heads = new SoftmaxShard[count];
         try {
             for (int s = 0; s < count; s++) {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("stopped while allocating the step's buffers");
+                }
                 int rows = Shards.rows(s, count, batch);
                 lstmShards[s] = new LstmShard(rows, inputSize, hidden, steps);
                 lstmShards[s].assign(Shards.from(s, count, batch), rows);

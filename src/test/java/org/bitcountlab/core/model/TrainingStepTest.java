@@ -57,6 +57,28 @@ class TrainingStepTest {
         }
     }
 
+    /** A large minibatch's buffers take seconds to allocate at 512 units: a stop is heard between them. */
+    @Test
+    void aStopAskedForWhileTheBuffersAreAllocatedGivesUpAndTheNextStepAllocatesThemWhole() {
+        MultiLayerNetwork network = NetworkFactory.build(9, 6, 0.01, 1);
+        Random random = new Random(8);
+        try (TrainingStep step = TrainingStep.of(network)) {
+            Minibatch minibatch = randomMinibatch(random, 300, 9); // three shards
+            INDArray before = network.params().dup();
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            // question 1 comes before the step, 2 to 4 before each shard's buffers
+            assertThatThrownBy(() -> step.fit(minibatch, () -> asked.incrementAndGet() >= 3))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class)
+                    .hasMessageContaining("allocating");
+            assertThat(asked.get()).as("no timestep was run").isEqualTo(3);
+            assertThat(network.params()).isEqualTo(before);
+            assertThat(step.fit(minibatch)).as("the next step allocates the shards again").isFinite();
+            assertThat(step.fusedSteps()).isEqualTo(1);
+        } finally {
+            NetworkFactory.release(network);
+        }
+    }
+
     /** Plain SGD with a step of 1 makes each step's parameter change the gradient itself. */
     @ParameterizedTest(name = "batch {0}, {1} loss, hidden {2}")
     @CsvSource({"50, MEAN, 5", "150, MEAN, 7", "301, SUM, 4", "1, SUM, 3"})
