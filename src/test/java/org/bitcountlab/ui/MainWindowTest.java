@@ -239,6 +239,8 @@ class MainWindowTest extends MainWindowFixture {
     @Test
     void stepTrainsOneEpochThenPauses(FxRobot robot) throws Exception {
         smallRun(robot, 100);
+        javafx.scene.control.Button stop = robot.lookup("#stopButton").queryButton();
+        javafx.geometry.Bounds stopWhileRunning = stop.localToScene(stop.getBoundsInLocal());
         robot.clickOn("#stepButton");
         waitFor(90, () -> lab.run().getState() == CurrentRun.State.PAUSED);
         assertThat(lab.run().curve()).hasSize(1);
@@ -249,6 +251,8 @@ class MainWindowTest extends MainWindowFixture {
         // run (the status line is set after the state): let it finish before reading the window
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#pauseButton").queryButton().getText()).isEqualTo("Resume");
+        assertThat(stop.localToScene(stop.getBoundsInLocal())).as("Resume takes Pause's room: Stop stays under the mouse")
+                .isEqualTo(stopWhileRunning);
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).isEqualTo("Paused at epoch 2 of 100");
         // a paused run's settings are the run's: locked (a frame after it began) until it ends
         TextField epochs = robot.lookup("#epochsField").queryAs(TextField.class);

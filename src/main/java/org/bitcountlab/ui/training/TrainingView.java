@@ -3,9 +3,11 @@ package org.bitcountlab.ui.training;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.text.Text;
 
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.Shortcut;
@@ -51,6 +53,7 @@ public final class TrainingView {
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
         pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty())
                 .then(Messages.get("training.resume")).otherwise(Messages.get("training.pause")));
+        keepRoomFor(pauseButton, Messages.get("training.pause"), Messages.get("training.resume"));
         stepButton.disableProperty().bind(viewModel.canStepProperty().not());
         stopButton.disableProperty().bind(viewModel.runningProperty().not().and(viewModel.evaluatingProperty().not()));
         evaluateAllButton.disableProperty().bind(viewModel.canEvaluateProperty().not());
@@ -62,6 +65,29 @@ public final class TrainingView {
         evaluationProgress.managedProperty().bind(viewModel.evaluatingProperty());
         scope.follow(viewModel.progressTextProperty(), (obs, old, now) -> progressLabel.setText(now.text()));
         scope.follow(viewModel.timeLeftProperty(), (obs, old, now) -> etaLabel.setText(now == null ? "" : now.text()));
+    }
+
+    /**
+     * Holds the button at least as wide as the widest of its texts, in whatever font it is given.
+     * The buttons are tiles of the widest one's size: when Pause turned into the wider Resume, the
+     * tiles grew, Stop moved to the next row, and a click aimed at it landed on Step.
+     */
+    private static void keepRoomFor(Button button, String... texts) {
+        Runnable reserve = () -> {
+            double widest = 0;
+            for (String text : texts) {
+                Text probe = new Text(text);
+                probe.setFont(button.getFont());
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            Insets padding = button.getPadding();
+            Insets labelPadding = button.getLabelPadding();
+            button.setMinWidth(Math.ceil(widest + padding.getLeft() + padding.getRight()
+                    + labelPadding.getLeft() + labelPadding.getRight()));
+        };
+        button.fontProperty().addListener((obs, old, font) -> reserve.run());
+        button.paddingProperty().addListener((obs, old, padding) -> reserve.run());
+        reserve.run();
     }
 
     @FXML
