@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.bitcountlab.cli.BitcountCli;
 
@@ -19,6 +20,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        OptionalInt inChild = UnsafeAccessRelaunch.runIfNeeded(args);
+        if (inChild.isPresent()) {
+            System.exit(inChild.getAsInt());
+        }
         Optional<Path> model = modelToOpen(args);
         if (args.length == 0 || model.isPresent()) {
             org.bitcountlab.ui.app.DesktopApp.launchApp(model);
