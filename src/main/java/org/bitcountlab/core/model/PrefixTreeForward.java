@@ -15,8 +15,10 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>The LSTM state after a prefix does not depend on what follows, so for sorted strings the
  * states form a tree: level d holds one state per distinct d-bit prefix. Each level is computed
  * from its parents as one batched step (a matrix product and vectorised loops, as in training), so
- * all 2^20 strings cost about 2^21 steps instead of 20 x 2^20, and each step is batched. The
- * results are exactly those of running every string on its own. It handles both cell types and
+ * all 2^20 strings cost about 2^21 steps instead of 20 x 2^20, and each step is batched. It runs
+ * the same elementwise step as a single prediction; the batched products sum in another order, so
+ * the two agree to float rounding (a count the model rates within a hair of another may differ).
+ * It handles both cell types and
  * silenced units, so ablation changes the held-out error as it changes a single prediction.
  */
 public final class PrefixTreeForward {

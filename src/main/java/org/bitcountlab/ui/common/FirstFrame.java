@@ -18,9 +18,8 @@ public final class FirstFrame {
     /**
      * Runs {@code action} once on the FX thread, in the frame after the next one JavaFX begins.
      * The render thread may still be drawing that first frame then (with the software renderer,
-     * for about 0.3 s); waiting until it was drawn made no difference to when it was (2852 ms
-     * with the wait against 2847 ms without, eight interleaved starts), the loads running at a
-     * lower priority.
+     * for about 0.3 s); the work queued here runs at a lower priority, so it does not delay that
+     * drawing, and waiting for it to end would only start the work later.
      * Call on the FX thread.
      */
     public static void then(Runnable action) {

@@ -45,7 +45,7 @@ class PredictorTest {
         new PrefixTreeForward(p).predictSorted(values, 0, values.length, predicted);
 
         for (int i = 0; i < values.length; i++) {
-            assertThat(predicted[i]).as("string %d", values[i]).isEqualTo(predictor.predict(values[i]).predictedCount());
+            assertSameAnswer(predicted[i], predictor.predict(values[i]), values[i]);
         }
     }
 
@@ -65,5 +65,17 @@ class PredictorTest {
         flat[3] = Float.NaN;
         assertThatThrownBy(() -> ParameterSnapshot.fromFlat(20, 24, flat)).hasMessageContaining("non-finite");
         assertThatThrownBy(() -> new Predictor(parameters).predict(1 << 20)).hasMessageContaining("not a bit string");
+    }
+
+    /**
+     * The batched path sums its products in another order than the one-string path, so the two
+     * agree to float rounding: the same count, or two counts the model rates within 1e-5 of each other.
+     */
+    static void assertSameAnswer(int predicted, Prediction expected, int value) {
+        if (predicted != expected.predictedCount()) {
+            double[] p = expected.probabilities();
+            assertThat(Math.abs(p[predicted] - p[expected.predictedCount()])).as("string %d: %d against %d, a near-tie only",
+                    value, predicted, expected.predictedCount()).isLessThan(1e-5);
+        }
     }
 }

@@ -38,7 +38,7 @@ class PrefixTreeForwardTest {
         new PrefixTreeForward(pretrained).predictSorted(values, 0, values.length, predicted);
         Predictor predictor = new Predictor(pretrained);
         for (int i = 0; i < values.length; i++) {
-            assertThat(predicted[i]).as("string %d", values[i]).isEqualTo(predictor.predict(values[i]).predictedCount());
+            PredictorTest.assertSameAnswer(predicted[i], predictor.predict(values[i]), values[i]);
         }
         assertThat(Arrays.stream(predicted).distinct().count()).as("counts from few to many ones").isGreaterThan(8);
     }
