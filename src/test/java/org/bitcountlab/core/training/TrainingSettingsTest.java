@@ -16,6 +16,9 @@ class TrainingSettingsTest {
     void thePresetsAreValid() {
         assertThat(TrainingSettings.tutorial().problems()).isEmpty();
         assertThat(TrainingSettings.fast().problems()).isEmpty();
+        assertThat(TrainingSettings.thorough().problems()).isEmpty();
+        assertThat(Preset.fromId("Thorough ").settings()).isEqualTo(TrainingSettings.thorough());
+        assertThatThrownBy(() -> Preset.fromId("slow")).hasMessage("unknown preset 'slow'; choose fast, thorough, tutorial");
         assertThat(valid).isEqualTo(new TrainingSettings(20, 24, 1000, 600, 0.001, 10_000, 1, 50_000, false, CellType.LSTM,
                 Initialisation.TUTORIAL, LossReduction.SUM, 1));
     }
