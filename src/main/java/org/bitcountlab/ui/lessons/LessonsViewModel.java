@@ -145,9 +145,14 @@ public final class LessonsViewModel {
                                 Boolean now) {
                             if (!now) {
                                 busy.removeListener(this);
-                                if (steps == pending) {
-                                    runPending();
-                                }
+                                // after the work that ended has finished its hand-over (a run's
+                                // trained model is shown just after it stops running): the next
+                                // step, say Evaluate all, must find that model
+                                tasks.deliver(() -> {
+                                    if (steps == pending) {
+                                        runPending();
+                                    }
+                                });
                             }
                         }
                     });

@@ -132,6 +132,8 @@ class LessonPlayTest {
                 case SWEEP -> assertThat(viewModels.runs().shownPlanProperty().get()).as(where).isNotNull();
                 case TRAIN -> assertThat(lab.run().getState()).as("%s: a run started", where)
                         .isNotEqualTo(org.bitcountlab.ui.state.CurrentRun.State.IDLE);
+                case EVALUATE_ALL -> assertThat(lab.models().get().testError())
+                        .as("%s: the model shown, scored on every test string", where).isNotNull();
                 default -> { }
             }
         }
