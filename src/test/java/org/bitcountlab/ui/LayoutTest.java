@@ -138,6 +138,25 @@ class LayoutTest extends MainWindowFixture {
         robot.interact(small::close);
     }
 
+    /** Presenting at 1280x800 with a lesson's card and the all-strings note, the caption stays one line. */
+    @Test
+    void presentingTheHeadlineKeepsItsCaptionWholeBesideALongNote(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            lab.presentation().onProperty().set(true);
+        });
+        javafx.scene.control.Label caption = robot.lookup("#headlineCaption").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label note = robot.lookup("#testHeadlineLabel").queryAs(javafx.scene.control.Label.class);
+        robot.interact(() -> note.setText("All test strings: 0.040%. The tutorial printed 0.3% after 600 epochs."
+                + " The tutorial printed 0.3% after 600 epochs."));
+        WaitForAsyncUtils.waitForFxEvents();
+        double oneLine = caption.getFont().getSize() * 1.6;
+        assertThat(caption.getHeight()).as("'%s' in one line", caption.getText()).isLessThan(oneLine);
+        assertThat(note.getHeight()).as("the note wraps instead").isGreaterThan(oneLine);
+        robot.interact(() -> lab.presentation().onProperty().set(false));
+    }
+
     private LayoutWalk.Summary walk(FxRobot robot, double width, double height, boolean presentationToo)
             throws Exception {
         robot.interact(() -> {

@@ -15,6 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 
@@ -108,6 +109,9 @@ public final class CurveView {
         for (int i = 0; i < labels.length; i++) {
             GridPane.setConstraints(labels[i], across ? i : 0, across ? 0 : i);
         }
+        // in one line the caption keeps its words whole; the figures beside it wrap instead (a long
+        // test-error note squeezed "Held-out error now" into a column of syllables)
+        headlineCaption.setMinWidth(across ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
         headlineBox.pseudoClassStateChanged(ACROSS, across);
         if (across) {
             chartArea.setTop(headlineBox);
