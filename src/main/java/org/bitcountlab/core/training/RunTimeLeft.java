@@ -13,9 +13,15 @@ import java.util.Arrays;
  * later ones took 0.19 s. The window therefore trains a short run of its own before the class's
  * first ({@code Lab.preloadNumerics}); what it cannot warm is its own drawing code, compiled as the
  * first epochs are drawn, which makes a session's first run's second epoch up to half again as
- * slow as the tenth.
+ * slow as the tenth (1.05 to 1.53 times in six recorded first runs). So until three epochs have
+ * ended, the epochs to come are counted {@value #WARMING_SHARE} of the ones seen; from the third on,
+ * the run's own recent epochs alone.
  */
 public final class RunTimeLeft {
+
+    /** What the epochs to come cost, against the first two, while the drawing code still compiles. */
+    static final double WARMING_SHARE = 0.85;
+    private static final int WARMING_EPOCHS = 3;
 
     private final int epochs;
     private final RecentEpochs recent = new RecentEpochs(32);
@@ -41,6 +47,7 @@ public final class RunTimeLeft {
         if (recent.count() == 0) {
             return -1;
         }
-        return Math.max(0, recent.lowerQuartile() * (epochs - recent.count()) - intoEpoch);
+        double perEpoch = recent.lowerQuartile() * (recent.count() < WARMING_EPOCHS ? WARMING_SHARE : 1);
+        return Math.max(0, perEpoch * (epochs - recent.count()) - intoEpoch);
     }
 }
