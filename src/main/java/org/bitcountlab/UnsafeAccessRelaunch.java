@@ -70,11 +70,12 @@ final class UnsafeAccessRelaunch {
 
     /**
      * The child's command line, or empty where the app should run in this JVM: the option was given
-     * already, the running java or the class path is unknown.
+     * already, the class path is unknown, or this process was not started by a {@code java}
+     * executable (an installer's launcher passes its options itself and takes no JVM options).
      */
     static Optional<List<String>> command(Optional<String> java, List<String> jvmOptions, String classPath,
             String[] args) {
-        if (java.isEmpty() || classPath.isBlank()
+        if (java.isEmpty() || !isJava(java.get()) || classPath.isBlank()
                 || jvmOptions.stream().anyMatch(option -> option.startsWith(OPTION))) {
             return Optional.empty();
         }
@@ -91,5 +92,11 @@ final class UnsafeAccessRelaunch {
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    private static boolean isJava(String executable) {
+        int separator = Math.max(executable.lastIndexOf('/'), executable.lastIndexOf('\\'));
+        String name = executable.substring(separator + 1).toLowerCase(java.util.Locale.ROOT);
+        return name.equals("java") || name.equals("java.exe");
     }
 }

@@ -27,6 +27,10 @@ class UnsafeAccessRelaunchTest {
                 new String[0])).isEmpty();
         assertThat(UnsafeAccessRelaunch.command(Optional.empty(), List.of(), "app.jar", new String[0])).isEmpty();
         assertThat(UnsafeAccessRelaunch.command(JAVA, List.of(), "", new String[0])).isEmpty();
+        assertThat(UnsafeAccessRelaunch.command(Optional.of("/opt/bitcount-lstm-lab/bin/bitcount-lstm-lab"), List.of(),
+                "app.jar", new String[0])).as("an installer's launcher takes no JVM options").isEmpty();
+        assertThat(UnsafeAccessRelaunch.command(Optional.of("C:\\jdk\\bin\\java.exe"), List.of(), "app.jar",
+                new String[0])).isPresent();
     }
 
     @Test
