@@ -17,11 +17,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 import org.bitcountlab.ui.biteditor.SoftmaxChart;
 import org.bitcountlab.ui.common.FirstFrame;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.TextWidth;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Lab;
 import org.bitcountlab.ui.state.Presentation;
@@ -139,12 +139,9 @@ public final class MainView {
     /** Each tab's full name where they all fit side by side, else each its short name. */
     private void nameTabs() {
         Font font = tabs.lookup(".tab-label") instanceof Labeled label ? label.getFont() : Font.getDefault();
-        Text measure = new Text();
-        measure.setFont(font);
         double needed = 0;
         for (Tab tab : tabs.getTabs()) {
-            measure.setText(Messages.get(tabKey(tab)));
-            needed += measure.getLayoutBounds().getWidth() + font.getSize() * TAB_ROOM_IN_EM;
+            needed += TextWidth.of(font, Messages.get(tabKey(tab))) + font.getSize() * TAB_ROOM_IN_EM;
         }
         boolean shortNames = tabs.getWidth() > 0 && needed > tabs.getWidth() - font.getSize() * 2;
         for (Tab tab : tabs.getTabs()) {

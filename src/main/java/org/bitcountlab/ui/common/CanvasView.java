@@ -113,9 +113,7 @@ public abstract class CanvasView extends Region {
 
     /** The width {@code text} takes in {@code font}. */
     protected static double textWidth(Font font, String text) {
-        MEASURE.setFont(font);
-        MEASURE.setText(text);
-        return MEASURE.getLayoutBounds().getWidth();
+        return TextWidth.of(font, text);
     }
 
     /**

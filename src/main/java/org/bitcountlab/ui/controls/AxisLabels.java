@@ -4,7 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
+
+import org.bitcountlab.ui.common.TextWidth;
 
 /**
  * A vertical axis's title where the chart is short: JavaFX cuts "Error (%)" to "Err…" once the
@@ -27,9 +28,7 @@ public final class AxisLabels {
     }
 
     private static double width(String title, Axis<?> axis) {
-        Text probe = new Text(title);
         Node label = axis.lookup(".axis-label");
-        probe.setFont(label instanceof Label shown ? shown.getFont() : Font.getDefault());
-        return probe.getLayoutBounds().getWidth();
+        return TextWidth.of(label instanceof Label shown ? shown.getFont() : Font.getDefault(), title);
     }
 }

@@ -20,7 +20,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.bitcountlab.core.sweep.SweepPoint;
@@ -29,6 +28,7 @@ import org.bitcountlab.ui.common.Formats;
 import org.bitcountlab.ui.common.LocaleNumbers;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
+import org.bitcountlab.ui.common.TextWidth;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 import org.bitcountlab.ui.state.RunRecord;
@@ -177,15 +177,12 @@ public final class RunsView {
     /** Each column as wide as the widest of its title and its values, in the table's font now, with room for the sort mark. */
     private void fitColumns() {
         Font font = runsTable.lookup(".column-header .label") instanceof Labeled header ? header.getFont() : Font.getDefault();
-        Text measure = new Text();
-        measure.setFont(font);
         for (TableColumn<RunRecord, ?> column : runsTable.getColumns()) {
-            measure.setText(column.getText());
-            double widest = measure.getLayoutBounds().getWidth();
+            double widest = TextWidth.of(font, column.getText());
             for (RunRecord run : runsTable.getItems()) {
                 Object value = column.getCellObservableValue(run).getValue();
-                measure.setText(value == null ? "" : value instanceof Number n ? number(n) : value.toString());
-                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                widest = Math.max(widest, TextWidth.of(font,
+                        value == null ? "" : value instanceof Number n ? number(n) : value.toString()));
             }
             column.setPrefWidth(Math.ceil(widest + font.getSize() * 2.2));
         }

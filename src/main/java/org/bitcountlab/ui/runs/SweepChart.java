@@ -10,7 +10,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.bitcountlab.core.sweep.FinalFigure;
@@ -20,6 +19,7 @@ import org.bitcountlab.core.sweep.SweepPoint;
 import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.Formats;
 import org.bitcountlab.ui.common.Message;
+import org.bitcountlab.ui.common.TextWidth;
 
 /**
  * A sweep's result: training and held-out error against the varied setting (log axis), each a
@@ -174,9 +174,7 @@ public final class SweepChart extends CanvasView {
     }
 
     private static double widthOf(String label, Font font) {
-        Text measured = new Text(label);
-        measured.setFont(font);
-        return measured.getLayoutBounds().getWidth();
+        return TextWidth.of(font, label);
     }
 
     private void drawAxes(GraphicsContext g, Plot plot, double text) {

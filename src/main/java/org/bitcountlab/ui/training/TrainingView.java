@@ -7,10 +7,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.text.Text;
 
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.Shortcut;
+import org.bitcountlab.ui.common.TextWidth;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -51,9 +51,10 @@ public final class TrainingView {
             }
         });
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
-        pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty())
-                .then(Messages.get("training.resume")).otherwise(Messages.get("training.pause")));
-        keepRoomFor(pauseButton, Messages.get("training.pause"), Messages.get("training.resume"));
+        String pause = Messages.get("training.pause");
+        String resume = Messages.get("training.resume");
+        pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty()).then(resume).otherwise(pause));
+        keepRoomFor(pauseButton, pause, resume);
         stepButton.disableProperty().bind(viewModel.canStepProperty().not());
         stopButton.disableProperty().bind(viewModel.runningProperty().not().and(viewModel.evaluatingProperty().not()));
         evaluateAllButton.disableProperty().bind(viewModel.canEvaluateProperty().not());
@@ -76,9 +77,7 @@ public final class TrainingView {
         Runnable reserve = () -> {
             double widest = 0;
             for (String text : texts) {
-                Text probe = new Text(text);
-                probe.setFont(button.getFont());
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                widest = Math.max(widest, TextWidth.of(button.getFont(), text));
             }
             Insets padding = button.getPadding();
             Insets labelPadding = button.getLabelPadding();
