@@ -1,7 +1,9 @@
 package org.bitcountlab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -9,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import org.bitcountlab.core.dataset.BitStringDataset;
 import org.bitcountlab.core.training.Evaluation;
 import org.bitcountlab.core.training.Evaluator;
+import org.bitcountlab.core.training.LengthGeneralisation;
 import org.bitcountlab.core.training.TrainedModel;
 import org.bitcountlab.core.training.TrainingSettings;
 
@@ -18,12 +21,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a model on its whole test set (every string it did not train on), in total and by true count.",
+        description = {"Score a model on its whole test set (every string it did not train on), in total and by true"
+                + " count; then on strings of every length from 1 to 30 bits (all of a length where there are at most"
+                + " 10,000, a random 10,000 where there are more).",
                 "Progress goes to stderr."})
 final class EvaluateCommand implements Runnable {
 
     /** The default model: length 20, hidden 24, 1,038,576 test strings; a few seconds on a laptop. */
     private static final double DEFAULT_COST = Evaluator.cost(24, 1_038_576);
+
+    /** Strings scored at each length of the length table. */
+    static final int LENGTH_SAMPLES = 10_000;
+    static final int LONGEST = 30;
 
     @Spec
     CommandSpec spec;
@@ -72,12 +81,42 @@ final class EvaluateCommand implements Runnable {
         }
         out.printf(Locale.ROOT, "Total: %,d wrong of %,d, error %.4f%% (%.2f s, %,.0f strings/s)%n", evaluation.errors(),
                 evaluation.strings(), evaluation.errorPercent(), seconds, evaluation.strings() / seconds);
+        LengthGeneralisation.Result lengths = LengthGeneralisation.evaluate(model.parameters(), 1, LONGEST,
+                LENGTH_SAMPLES, 1);
+        printLengths(out, settings, lengths);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("settings", settings);
         summary.put("outcome", "completed");
         summary.put("testError", Json.round(evaluation.errorPercent(), 4));
         summary.put("testStrings", evaluation.strings());
         summary.put("evalSeconds", Json.round(seconds, 3));
+        List<Double> byLength = new ArrayList<>();
+        for (double error : lengths.errorPercent()) {
+            byLength.add(Json.round(error, 3));
+        }
+        summary.put("errorByLength", byLength);
         out.println(Json.line(summary));
+    }
+
+    /**
+     * The error at every length, marking the lengths it trained on; beyond its largest count, the
+     * share of strings with more ones than it can name, and how often it names its largest count for them.
+     */
+    private static void printLengths(PrintWriter out, TrainingSettings settings, LengthGeneralisation.Result lengths) {
+        int largest = lengths.largestCount();
+        out.printf(Locale.ROOT, "By length (trained on %s bits; counts %d..%d): strings it can count, every one where"
+                + " there are at most %,d, else a random %,d%n", settings.lengths(), 0, largest, LENGTH_SAMPLES,
+                LENGTH_SAMPLES);
+        out.printf(Locale.ROOT, "%6s %10s %9s   %-9s %s%n", "length", "strings", "error", "trained",
+                "more than " + largest + " ones: share of all strings; the count it gives them most often");
+        for (int length = lengths.fromLength(); length <= lengths.toLength(); length++) {
+            int i = length - lengths.fromLength();
+            boolean trained = length >= settings.shortestLength() && length <= settings.length();
+            String beyond = length <= largest ? ""
+                    : String.format(Locale.ROOT, "%6.2f%%; says %d for %.0f%% of them", lengths.beyondPercent()[i],
+                            lengths.beyondSaid()[i], lengths.beyondSaidPercent()[i]);
+            out.printf(Locale.ROOT, "%6d %,10d %8.3f%%   %-9s %s%n", length, lengths.strings()[i], lengths.errorAt(length),
+                    trained ? "yes" : "", beyond);
+        }
     }
 }

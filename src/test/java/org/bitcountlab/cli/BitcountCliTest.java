@@ -66,6 +66,53 @@ class BitcountCliTest {
     }
 
     @Test
+    void aModelTrainedOnEveryLengthCountsThemAllAndEvaluateSaysSoLengthByLength() throws Exception {
+        Path model = dir.resolve("lengths.bitcount.zip");
+        Outcome trained = run("train", "--lengths", "1-10", "--hidden", "16", "--batch", "32", "--epochs", "30",
+                "--train-size", "600", "--lr", "0.02", "--lr-decay", "1", "--save", model.toString());
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("len=1-10");
+        assertThat(trained.lastLineJson().get("settings").get("shortestLength").asInt()).isEqualTo(1);
+
+        Outcome evaluated = run("evaluate", "--model", model.toString());
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+        assertThat(evaluated.out()).contains("By length (trained on 1-10 bits; counts 0..10)")
+                .containsPattern("(?m)^\\s+3\\s+8\\s+0\\.000%\\s+yes")
+                .containsPattern("(?m)^\\s+11\\s+2,047\\s+[0-9.]+%\\s+0\\.05%; says \\d+ for 100% of them");
+        JsonNode byLength = evaluated.lastLineJson().get("errorByLength");
+        assertThat(byLength).hasSize(30);
+        for (int length = 2; length <= 10; length++) {
+            assertThat(byLength.get(length - 1).asDouble()).as("length %d", length).isLessThan(5);
+        }
+
+        Outcome shorter = run("predict", "--model", model.toString(), "10110");
+        assertThat(shorter.exitCode()).as(shorter.err()).isZero();
+        assertThat(shorter.out()).contains("Softmax over counts 0..10 for 10110:", "predicted count 3", "true count 3");
+        Outcome beyond = run("predict", "--model", model.toString(), "111111111111");
+        assertThat(beyond.out()).contains("true count 12", "(the model names counts up to 10 only)");
+    }
+
+    @Test
+    void lengthRangesThatCannotTrainAreRefusedWithTheirReason() {
+        for (String[] bad : new String[][] {{"0-20", "shortest length must be between 1 and 20, got 0"},
+                {"21-20", "shortest length must be between 1 and 20, got 21"},
+                {"1-25", "length must be between 2 and 24, got 25"},
+                {"a-b", "--lengths takes a range such as 1-20 or one length such as 20, got 'a-b'"},
+                {"1-2-3", "--lengths takes a range"}}) {
+            Outcome outcome = run("train", "--lengths", bad[0]);
+            assertThat(outcome.exitCode()).as(bad[0]).isEqualTo(2);
+            assertThat(outcome.err()).contains(bad[1]).doesNotContain("\tat ");
+        }
+        Outcome both = run("train", "--length", "12", "--lengths", "1-12");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("Give --length or --lengths, not both");
+        Outcome tooLong = run("predict", "1".repeat(31));
+        assertThat(tooLong.exitCode()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("A bit string of 1 to 30 bits is needed, got 31 characters");
+    }
+
+    @Test
     void evaluateWithoutAModelScoresTheShippedModelAtTheErrorItShipsWith() throws Exception {
         TrainedModel shipped = PretrainedModel.load();
         Outcome outcome = run("evaluate");

@@ -34,7 +34,8 @@ final class LstmShard implements AutoCloseable {
     int rows;
     private final int inputSize;
     private final int hidden;
-    private final int steps;
+    private final int stepCapacity;
+    private int steps;
     private final int width;
     private final int gates;
 
@@ -59,11 +60,13 @@ final class LstmShard implements AutoCloseable {
     private final FloatPointer nativeStackedGradient; // [width x rows]
     private final FloatPointer nativeWeightGradient;  // [width x gates]
 
+    /** Room for {@code capacity} rows of strings of up to {@code steps} timesteps. */
     LstmShard(int capacity, int inputSize, int hidden, int steps) {
         OpenBlas.ready();
         this.capacity = capacity;
         this.inputSize = inputSize;
         this.hidden = hidden;
+        this.stepCapacity = steps;
         this.steps = steps;
         this.width = 1 + inputSize + hidden;
         this.gates = LstmGates.COUNT * hidden;
@@ -87,6 +90,14 @@ final class LstmShard implements AutoCloseable {
         nativeGates = new FloatPointer((long) gates * capacity);
         nativeStackedGradient = new FloatPointer((long) width * capacity);
         nativeWeightGradient = new FloatPointer((long) width * gates);
+    }
+
+    /** The next minibatches' strings have {@code steps} timesteps, at most the capacity it was made with. */
+    void steps(int steps) {
+        if (steps < 1 || steps > stepCapacity) {
+            throw new IllegalArgumentException(steps + " timesteps exceed the shard's capacity of " + stepCapacity);
+        }
+        this.steps = steps;
     }
 
     /** Serves rows [from, from + rows) of the next minibatches. */

@@ -32,9 +32,16 @@ public final class Predictor {
     }
 
     public Prediction predict(int value) {
-        int length = length();
+        return predict(value, length());
+    }
+
+    /**
+     * The softmax for a string of {@code length} bits, 1 to 30, which need not be the length the
+     * model was trained on: the recurrent layer runs for any number of steps.
+     */
+    public Prediction predict(int value, int length) {
         checkValue(value, length);
-        RecurrentCell.State state = cell.newState();
+        RecurrentCell.State state = cell.newState(length);
         for (int step = 0; step < length; step++) {
             cell.step(state, step, BitStrings.bitAt(value, length, step));
         }
@@ -46,9 +53,13 @@ public final class Predictor {
     }
 
     public StepTrace trace(int value) {
-        int length = length();
+        return trace(value, length());
+    }
+
+    /** The state after every step of a string of {@code length} bits, 1 to 30. */
+    public StepTrace trace(int value, int length) {
         checkValue(value, length);
-        RecurrentCell.State state = cell.newState();
+        RecurrentCell.State state = cell.newState(length);
         float[][] hidden = new float[length][];
         float[][] cells = new float[length][];
         double[][] predictions = new double[length][];
@@ -62,6 +73,9 @@ public final class Predictor {
     }
 
     private static void checkValue(int value, int length) {
+        if (length < 1 || length > 30) {
+            throw new IllegalArgumentException("length must be between 1 and 30, got " + length);
+        }
         if (value < 0 || value >= (1 << length)) {
             throw new IllegalArgumentException("value " + value + " is not a bit string of length " + length);
         }

@@ -81,6 +81,18 @@ public final class PrefixTreeForward {
      * workspace.
      */
     public void predictSorted(int[] sorted, int from, int to, int[] predicted, Workspace w) {
+        predictSorted(sorted, from, to, predicted, w, length);
+    }
+
+    /**
+     * As {@link #predictSorted(int[], int, int, int[], Workspace)} for strings of {@code stringLength}
+     * bits, 1 to 30, which need not be the length the model was trained on: the recurrent layer runs
+     * for any number of steps, and the output layer names the same counts.
+     */
+    public void predictSorted(int[] sorted, int from, int to, int[] predicted, Workspace w, int stringLength) {
+        if (stringLength < 1 || stringLength > 30) {
+            throw new IllegalArgumentException("string length must be between 1 and 30, got " + stringLength);
+        }
         int count = to - from;
         if (count <= 0) {
             return;
@@ -107,8 +119,8 @@ public final class PrefixTreeForward {
         int parents = 1; // level 0: the empty prefix, zero state
         Arrays.fill(parentH, 0, hidden, 0f);
         Arrays.fill(parentC, 0, hidden, 0f);
-        for (int depth = 1; depth <= length; depth++) {
-            int shift = length - depth;
+        for (int depth = 1; depth <= stringLength; depth++) {
+            int shift = stringLength - depth;
             // the distinct prefixes at this depth, each with its parent's index
             int nodes = 0;
             int parent = 0;

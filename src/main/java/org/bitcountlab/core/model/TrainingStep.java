@@ -38,6 +38,7 @@ public final class TrainingStep implements AutoCloseable {
     private final boolean fused;
     private int batch;
     private int steps;
+    private int stepCapacity;
     private int inputSize;
     private int hidden;
     private int classes;
@@ -266,8 +267,14 @@ public final class TrainingStep implements AutoCloseable {
             throw new IllegalArgumentException("A minibatch of " + size + " strings of length " + length
                     + " does not fit a network with " + inputSize + " input(s) and " + classes + " classes");
         }
-        if (size != batch || length != steps) {
+        if (size != batch || length > stepCapacity) {
             assignShards(size, length, stop);
+        } else if (length != steps) {
+            // training on every length: shorter strings run in the buffers of the longest so far
+            steps = length;
+            for (int s = 0; s < activeShards; s++) {
+                lstmShards[s].steps(length);
+            }
         }
         float[] features = minibatch.features(); // [batch][nIn][steps]
         for (int b = 0; b < batch; b++) {
@@ -294,6 +301,7 @@ public final class TrainingStep implements AutoCloseable {
         closeShards();
         batch = size;
         steps = length;
+        stepCapacity = length;
         int count = Shards.count(batch);
         lstmShards = new LstmShard[count];
         heads = new SoftmaxShard[count];

@@ -401,6 +401,9 @@ public final class ModelFile {
         if (!settings.has("learningRateDecay")) {
             settings.put("learningRateDecay", 1.0);
         }
+        if (!settings.has("shortestLength") && settings.get("length") != null && settings.get("length").isInt()) {
+            settings.put("shortestLength", settings.get("length").intValue()); // one length, as all trained then
+        }
     }
 
     private static byte[] readLimited(InputStream in, int limit, String name) throws IOException, ModelFileException {

@@ -121,7 +121,7 @@ public final class TrainingRun {
             NetworkFactory.release(network);
             throw e;
         }
-        List<Minibatch> minibatches = settings.shuffleEachEpoch() ? null : minibatches(train);
+        List<Minibatch> minibatches = settings.shuffleEachEpoch() || settings.everyLength() ? null : minibatches(train);
         try (ScoringWorkspaces workspaces = new ScoringWorkspaces()) {
             return train(network, step, workspaces, train, heldOut, minibatches);
         } finally {
@@ -157,9 +157,9 @@ public final class TrainingRun {
                 }
                 long start = System.nanoTime();
                 int to = Math.min(train.length, from + settings.batchSize());
-                // the same minibatches every epoch unless shuffling: encode them once
+                // the same minibatches every epoch unless shuffling or reading other lengths: encode them once
                 Minibatch data = minibatches != null ? minibatches.get(batch - 1)
-                        : Minibatch.of(train, from, to, settings.length());
+                        : Minibatch.of(train, from, to, settings.length(), stepsOf(epoch, batch));
                 double loss;
                 try {
                     loss = step.fit(data, this::stopRequested);
@@ -229,6 +229,20 @@ public final class TrainingRun {
         double seconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).trainSeconds();
         return new RunResult(settings, RunOutcome.CANCELLED, "Stopped by the user after " + curve.size() + " epochs",
                 curve, finished, seconds);
+    }
+
+    /**
+     * The length minibatch {@code batch} of {@code epoch} reads its strings at: the full length, or,
+     * training on every length, the lengths in turn, continuing from one epoch to the next so that
+     * each length gets its share whatever the number of minibatches.
+     */
+    int stepsOf(int epoch, int batch) {
+        if (!settings.everyLength()) {
+            return settings.length();
+        }
+        int span = settings.length() - settings.shortestLength() + 1;
+        long turn = (long) (epoch - 1) * settings.minibatchesPerEpoch() + batch - 1;
+        return settings.shortestLength() + (int) (turn % span);
     }
 
     private List<Minibatch> minibatches(int[] train) {

@@ -27,10 +27,14 @@ import org.bitcountlab.core.model.LossReduction;
  * @param initialisation   how the weights are drawn
  * @param lossReduction    mean or sum of the minibatch's cross-entropy
  * @param learningRateDecay multiplies Adam's step size after every epoch (1: constant)
+ * @param shortestLength   the shortest strings trained on: each minibatch reads its strings at one
+ *                         length from here to {@code length} (their first bits), so the network meets
+ *                         every length; equal to {@code length} (the tutorial's way), one length only.
+ *                         The counts stay 0..length, and held-out figures are on strings of {@code length}.
  */
 public record TrainingSettings(int length, int hidden, int batchSize, int epochs, double learningRate,
         int trainSize, long seed, int evalSample, boolean shuffleEachEpoch, CellType cellType,
-        Initialisation initialisation, LossReduction lossReduction, double learningRateDecay) {
+        Initialisation initialisation, LossReduction lossReduction, double learningRateDecay, int shortestLength) {
 
     public static final int MIN_HIDDEN = 1;
     public static final int MAX_HIDDEN = 512;
@@ -44,6 +48,14 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
         }
         Objects.requireNonNull(initialisation, "initialisation");
         Objects.requireNonNull(lossReduction, "lossReduction");
+    }
+
+    /** Settings that train on strings of {@code length} bits only. */
+    public TrainingSettings(int length, int hidden, int batchSize, int epochs, double learningRate, int trainSize,
+            long seed, int evalSample, boolean shuffleEachEpoch, CellType cellType, Initialisation initialisation,
+            LossReduction lossReduction, double learningRateDecay) {
+        this(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample, shuffleEachEpoch, cellType,
+                initialisation, lossReduction, learningRateDecay, length);
     }
 
     /** Settings for an LSTM with DL4J's initialisation, the mean loss and a constant rate. */
@@ -85,6 +97,16 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
                 Initialisation.XAVIER, LossReduction.MEAN, 0.93);
     }
 
+    /** Whether it trains on strings of more than one length. */
+    public boolean everyLength() {
+        return shortestLength != length;
+    }
+
+    /** The lengths trained on, e.g. "20" or "1-20". */
+    public String lengths() {
+        return everyLength() ? shortestLength + "-" + length : Integer.toString(length);
+    }
+
     public int classes() {
         return length + 1;
     }
@@ -105,6 +127,9 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
             return problems; // the other limits depend on the length
         }
         int strings = 1 << length;
+        if (shortestLength != length) {
+            check(problems, "shortest length", 1, length, shortestLength);
+        }
         check(problems, "hidden size", MIN_HIDDEN, MAX_HIDDEN, hidden);
         check(problems, "epochs", MIN_EPOCHS, MAX_EPOCHS, epochs);
         check(problems, "training-set size", 1, strings - 1, trainSize);
@@ -143,12 +168,14 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
 
     /**
      * The short label used in legends, tables and the command line's first line, e.g. "h=24 b=1000
-     * lr=0.001", "h=24 b=50 lr=0.02 decay=0.8" when the rate shrinks, "rnn h=24 ..." for a simple RNN.
+     * lr=0.001", "h=24 b=50 lr=0.02 decay=0.8" when the rate shrinks, "rnn h=24 ..." for a simple RNN, "... len=1-20" when it
+     * trains on every length from 1 to 20.
      */
     public String label() {
         return String.format(Locale.ROOT, "%sh=%d b=%d lr=%s%s", cellType == CellType.LSTM ? "" : cellType.id() + " ",
                 hidden, batchSize, stripZeros(learningRate),
-                learningRateDecay == 1 ? "" : " decay=" + stripZeros(learningRateDecay));
+                learningRateDecay == 1 ? "" : " decay=" + stripZeros(learningRateDecay))
+                + (everyLength() ? " len=" + lengths() : "");
     }
 
     private static String stripZeros(double value) {
@@ -157,66 +184,74 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
 
     public TrainingSettings withHidden(int value) {
         return new TrainingSettings(length, value, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withBatchSize(int value) {
         return new TrainingSettings(length, hidden, value, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withEpochs(int value) {
         return new TrainingSettings(length, hidden, batchSize, value, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withLearningRate(double value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, value, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withTrainSize(int value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, value, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withSeed(long value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, value, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
+    /** The longest length (and the counts 0..value); one-length settings stay one-length. */
     public TrainingSettings withLength(int value) {
         return new TrainingSettings(value, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay,
+                everyLength() ? shortestLength : value);
+    }
+
+    /** Trains on every length from {@code value} to {@link #length()} ({@code length} itself: one length). */
+    public TrainingSettings withShortestLength(int value) {
+        return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, value);
     }
 
     public TrainingSettings withEvalSample(int value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, value,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withShuffleEachEpoch(boolean value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                value, cellType, initialisation, lossReduction, learningRateDecay);
+                value, cellType, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withCellType(CellType value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, value, initialisation, lossReduction, learningRateDecay);
+                shuffleEachEpoch, value, initialisation, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withInitialisation(Initialisation value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, value, lossReduction, learningRateDecay);
+                shuffleEachEpoch, cellType, value, lossReduction, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withLossReduction(LossReduction value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, value, learningRateDecay);
+                shuffleEachEpoch, cellType, initialisation, value, learningRateDecay, shortestLength);
     }
 
     public TrainingSettings withLearningRateDecay(double value) {
         return new TrainingSettings(length, hidden, batchSize, epochs, learningRate, trainSize, seed, evalSample,
-                shuffleEachEpoch, cellType, initialisation, lossReduction, value);
+                shuffleEachEpoch, cellType, initialisation, lossReduction, value, shortestLength);
     }
 }

@@ -76,6 +76,7 @@ final class LessonWindow implements LessonsViewModel.Window {
         switch (field) {
             case "cell" -> viewModels.settings().cellProperty().set(value.equals("rnn") ? CellType.SIMPLE_RNN : CellType.LSTM);
             case "shuffle" -> viewModels.settings().shuffleProperty().set(Boolean.parseBoolean(value));
+            case "everyLength" -> viewModels.settings().everyLengthProperty().set(Boolean.parseBoolean(value));
             default -> {
                 NumberField target = switch (field) {
                     case "hidden" -> viewModels.settings().hidden();
@@ -101,7 +102,7 @@ final class LessonWindow implements LessonsViewModel.Window {
             case "allZero" -> viewModels.bits().allZero();
             case "allOne" -> viewModels.bits().allOne();
             case "example" -> viewModels.bits().tutorialExample();
-            default -> viewModels.bits().valueProperty().set(Integer.parseInt(value, 2));
+            default -> viewModels.bits().show(value);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.bitcountlab.ui.biteditor;
 
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -16,45 +18,22 @@ import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.state.CurrentString;
 
-/** Twenty toggle buttons showing 0 or 1, most significant bit first; {@link #valueProperty()} is the string. */
+/**
+ * One toggle button per bit showing 0 or 1, most significant bit first (twenty unless {@link
+ * #lengthProperty()} says otherwise); {@link #valueProperty()} is the string.
+ */
 public final class BitEditor extends HBox {
 
     private final IntegerProperty value = new SimpleIntegerProperty(this, "value");
-    private final ToggleButton[] buttons = new ToggleButton[CurrentString.LENGTH];
+    private final IntegerProperty length = new SimpleIntegerProperty(this, "length", CurrentString.LENGTH);
+    private final ToggleButton[] all = new ToggleButton[CurrentString.LONGEST];
+    private ToggleButton[] buttons = new ToggleButton[0];
     private boolean syncing;
 
     public BitEditor() {
         getStyleClass().add("bit-editor");
-        for (int step = 0; step < buttons.length; step++) {
-            ToggleButton button = new ToggleButton("0");
-            button.getStyleClass().add("bit");
-            button.setId("bit" + step);
-            button.setFocusTraversable(true);
-            button.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(button, Priority.ALWAYS);
-            button.setAccessibleText(Messages.get("bits.editor.accessible", step + 1, 0));
-            int bit = step;
-            // each bit's tooltip is made when the pointer first reaches it: twenty popups, each with
-            // its own scene and style, took the window's first frame about 40 ms
-            button.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
-                if (button.getTooltip() == null) {
-                    button.setTooltip(new Tooltip(Messages.get("bits.bit.tooltip", bit + 1)));
-                }
-            });
-            button.selectedProperty().addListener((obs, old, on) -> {
-                button.setText(on ? "1" : "0");
-                button.setAccessibleText(Messages.get("bits.editor.accessible", bit + 1, on ? 1 : 0));
-                if (!syncing) {
-                    int mask = 1 << (CurrentString.LENGTH - 1 - bit);
-                    value.set(on ? value.get() | mask : value.get() & ~mask);
-                }
-            });
-            buttons[step] = button;
-            getChildren().add(button);
-            if (step % 4 == 3 && step < buttons.length - 1) {
-                button.getStyleClass().add("nibble-end");
-            }
-        }
+        length.addListener((obs, old, now) -> showButtons());
+        showButtons();
         value.addListener((obs, old, now) -> sync());
         sync();
         // the arrow keys move between the bits and wrap around, rather than leaving the editor
@@ -68,11 +47,54 @@ public final class BitEditor extends HBox {
         });
     }
 
+    /** The first {@code length} buttons, made when first needed and kept for when the string grows again. */
+    private void showButtons() {
+        int bits = Math.max(CurrentString.SHORTEST, Math.min(CurrentString.LONGEST, length.get()));
+        for (int step = 0; step < bits; step++) {
+            if (all[step] == null) {
+                all[step] = newButton(step);
+            }
+            all[step].getStyleClass().remove("nibble-end");
+            if (step % 4 == 3 && step < bits - 1) {
+                all[step].getStyleClass().add("nibble-end");
+            }
+        }
+        buttons = Arrays.copyOf(all, bits);
+        getChildren().setAll((Node[]) buttons);
+        sync();
+    }
+
+    private ToggleButton newButton(int step) {
+        ToggleButton button = new ToggleButton("0");
+        button.getStyleClass().add("bit");
+        button.setId("bit" + step);
+        button.setFocusTraversable(true);
+        button.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(button, Priority.ALWAYS);
+        button.setAccessibleText(Messages.get("bits.editor.accessible", step + 1, 0));
+        // each bit's tooltip is made when the pointer first reaches it: twenty popups, each with
+        // its own scene and style, took the window's first frame about 40 ms
+        button.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            if (button.getTooltip() == null) {
+                button.setTooltip(new Tooltip(Messages.get("bits.bit.tooltip", step + 1)));
+            }
+        });
+        button.selectedProperty().addListener((obs, old, on) -> {
+            button.setText(on ? "1" : "0");
+            button.setAccessibleText(Messages.get("bits.editor.accessible", step + 1, on ? 1 : 0));
+            if (!syncing) {
+                int mask = 1 << (buttons.length - 1 - step);
+                value.set(on ? value.get() | mask : value.get() & ~mask);
+            }
+        });
+        return button;
+    }
+
     private void sync() {
         syncing = true;
         try {
             for (int step = 0; step < buttons.length; step++) {
-                buttons[step].setSelected(BitStrings.bitAt(value.get(), CurrentString.LENGTH, step) == 1);
+                buttons[step].setSelected(BitStrings.bitAt(value.get(), buttons.length, step) == 1);
             }
         } finally {
             syncing = false;
@@ -81,6 +103,11 @@ public final class BitEditor extends HBox {
 
     public IntegerProperty valueProperty() {
         return value;
+    }
+
+    /** How many bits it shows, 1 to 30. */
+    public IntegerProperty lengthProperty() {
+        return length;
     }
 
     public ToggleButton button(int step) {

@@ -1,12 +1,16 @@
 package org.bitcountlab.ui.biteditor;
 
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 
+import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
+import org.bitcountlab.ui.state.CurrentString;
 import org.bitcountlab.ui.state.Presentation;
 
-/** The twenty bits, the presets for them and the answer in large type. */
+/** The bits (twenty, or as many as the class asks), the presets for them and the answer in large type. */
 public final class BitEditorView {
 
     @FXML private BitEditor bitEditor;
@@ -15,6 +19,9 @@ public final class BitEditorView {
     @FXML private Label modelLabel;
     @FXML private Label tutorialLabel;
     @FXML private Label bitsTitle;
+    @FXML private Label lengthLabel;
+    @FXML private Button shorterButton;
+    @FXML private Button longerButton;
 
     private final BitEditorViewModel viewModel;
     private final Presentation presentation;
@@ -28,7 +35,13 @@ public final class BitEditorView {
 
     @FXML
     private void initialize() {
+        bitEditor.lengthProperty().bind(viewModel.lengthProperty());
         bitEditor.valueProperty().bindBidirectional(viewModel.valueProperty());
+        scope.follow(viewModel.lengthTextProperty(), (obs, old, now) -> lengthLabel.setText(now.text()));
+        shorterButton.disableProperty().bind(viewModel.lengthProperty().lessThanOrEqualTo(CurrentString.SHORTEST));
+        longerButton.disableProperty().bind(viewModel.lengthProperty().greaterThanOrEqualTo(CurrentString.LONGEST));
+        shorterButton.setTooltip(new Tooltip(Messages.get("bits.shorter.tooltip")));
+        longerButton.setTooltip(new Tooltip(Messages.get("bits.longer.tooltip")));
         scope.follow(viewModel.trueCountProperty(), (obs, old, now) -> trueCountLabel.setText(now.text()));
         scope.follow(viewModel.modelDescriptionProperty(), (obs, old, now) -> modelLabel.setText(now.text()));
         scope.follow(viewModel.tutorialAnswerProperty(), (obs, old, now) -> tutorialLabel.setText(now == null ? "" : now.text()));
@@ -64,5 +77,15 @@ public final class BitEditorView {
     @FXML
     private void tutorialExample() {
         viewModel.tutorialExample();
+    }
+
+    @FXML
+    private void shorter() {
+        viewModel.shorter();
+    }
+
+    @FXML
+    private void longer() {
+        viewModel.longer();
     }
 }

@@ -4,6 +4,7 @@ package org.bitcountlab.ui.biteditor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 
 import org.bitcountlab.core.model.Prediction;
@@ -23,6 +24,7 @@ public final class BitEditorViewModel {
     private final ObjectBinding<Message> answer;
     private final ObjectBinding<Message> modelDescription;
     private final ObjectBinding<Message> tutorialAnswer;
+    private final ObjectBinding<Message> lengthText;
 
     public BitEditorViewModel(CurrentString string, CurrentModel models, CurrentRun run) {
         this.string = string;
@@ -34,17 +36,24 @@ public final class BitEditorViewModel {
                 return null;
             }
             int count = prediction.predictedCount();
+            int largest = prediction.probabilities().length - 1;
+            if (prediction.trueCount() > largest) { // more ones than it has counts for: it cannot be right
+                return new Message("bits.predicted.beyond", count, 100 * prediction.probability(count), largest);
+            }
             return new Message(prediction.correct() ? "bits.predicted.right" : "bits.predicted.wrong",
                     count, 100 * prediction.probability(count));
         }, string.predictionProperty());
+        lengthText = Bindings.createObjectBinding(() -> new Message("bits.length", string.lengthProperty().get()),
+                string.lengthProperty());
         tutorialAnswer = Bindings.createObjectBinding(() -> {
-            if (!TutorialPrintout.isExample(string.valueProperty().get(), CurrentString.LENGTH)) {
+            if (string.lengthProperty().get() != CurrentString.LENGTH
+                    || !TutorialPrintout.isExample(string.valueProperty().get(), CurrentString.LENGTH)) {
                 return null;
             }
             Prediction printed = TutorialPrintout.prediction();
             int count = printed.predictedCount();
             return new Message("bits.tutorialPrinted", count, 100 * printed.probability(count));
-        }, string.valueProperty());
+        }, string.valueProperty(), string.lengthProperty());
         modelDescription = Bindings.createObjectBinding(() -> withSilenced(models.get(), run.curve().size()),
                 models.modelProperty(), run.curve());
     }
@@ -120,5 +129,28 @@ public final class BitEditorViewModel {
 
     public void tutorialExample() {
         string.tutorialExample();
+    }
+
+    /** How many bits the string has: 20, or fewer or more to see what the network makes of other lengths. */
+    public ReadOnlyIntegerProperty lengthProperty() {
+        return string.lengthProperty();
+    }
+
+    /** "20 bits". */
+    public ObjectBinding<Message> lengthTextProperty() {
+        return lengthText;
+    }
+
+    public void shorter() {
+        string.shorter();
+    }
+
+    public void longer() {
+        string.longer();
+    }
+
+    /** Shows a string of its own length: 1 to 30 digits 0 or 1. */
+    public void show(String bits) {
+        string.show(bits);
     }
 }

@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 
 import org.bitcountlab.ui.common.CanvasView;
 import org.bitcountlab.ui.common.ViewScope;
-import org.bitcountlab.ui.state.CurrentString;
 import org.bitcountlab.ui.state.Presentation;
 
 /** The "where it fails" tab: error by true count, the confusion matrix and other lengths. */
@@ -37,8 +36,13 @@ public final class FailuresView {
             view.textSizeProperty().bind(presentation.canvasTextSize());
         }
         lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty());
-        scope.follow(viewModel.lengthsProperty(),
-                (obs, old, now) -> lengthChart.show(now, CurrentString.LENGTH, viewModel.lengthsModel()));
+        scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> showLengths());
+        scope.listen(viewModel.earlierProperty(), (obs, old, now) -> showLengths());
+    }
+
+    private void showLengths() {
+        FailuresViewModel.MeasuredLengths shown = viewModel.shownLengths();
+        lengthChart.show(shown, shown == null ? null : viewModel.earlierProperty().get());
     }
 
     @FXML

@@ -19,7 +19,21 @@ import org.bitcountlab.ui.tasks.TaskExecutor;
 /** Where the model shown fails: by true count, as a confusion matrix, and on other lengths. */
 public final class FailuresViewModel {
 
-    static final int SHORTEST = 10;
+    /**
+     * Errors by length measured on a model.
+     *
+     * @param model   its name
+     * @param lengths the lengths it trained on, "20" or "1-20"
+     */
+    public record MeasuredLengths(LengthGeneralisation.Result result, Message model, String lengths) {
+
+        /** "the model just trained, trained on 1-20 bits". */
+        public Message name() {
+            return new Message("lengths.series", model, lengths);
+        }
+    }
+
+    static final int SHORTEST = 1;
     static final int LONGEST = 30;
     static final int SAMPLES = 5000;
 
@@ -28,6 +42,9 @@ public final class FailuresViewModel {
     private final StatusLine status;
     private final ObjectBinding<Message> measuredOn;
     private final ReadOnlyObjectWrapper<LengthGeneralisation.Result> lengths = new ReadOnlyObjectWrapper<>(this, "lengths");
+    private final ReadOnlyObjectWrapper<MeasuredLengths> earlier = new ReadOnlyObjectWrapper<>(this, "earlier");
+    private MeasuredLengths last;
+    private LabModel lastModel;
     private final ReadOnlyBooleanWrapper measuringLengths = new ReadOnlyBooleanWrapper(this, "measuringLengths", false);
     private LabModel lengthsMeasuredOn;
 
@@ -64,7 +81,14 @@ public final class FailuresViewModel {
                 result -> {
                     measuringLengths.set(false);
                     if (models.isCurrent(model)) {
+                        // the last other model measured stays beside it: a one-length network against one
+                        // trained on every length
+                        if (last != null && !lastModel.sameModelAs(model)) {
+                            earlier.set(last);
+                        }
                         lengthsMeasuredOn = model;
+                        lastModel = model;
+                        last = new MeasuredLengths(result, ModelNames.of(model), model.model().settings().lengths());
                         lengths.set(result);
                     }
                 },
@@ -90,6 +114,16 @@ public final class FailuresViewModel {
 
     public ReadOnlyObjectProperty<LengthGeneralisation.Result> lengthsProperty() {
         return lengths.getReadOnlyProperty();
+    }
+
+    /** The same measurement of the model measured before this one, shown beside it; null before there is one. */
+    public ReadOnlyObjectProperty<MeasuredLengths> earlierProperty() {
+        return earlier.getReadOnlyProperty();
+    }
+
+    /** The errors by length of the model shown, with its name; null while it was not measured. */
+    public MeasuredLengths shownLengths() {
+        return lengths.get() == null || lengthsMeasuredOn == null ? null : last;
     }
 
     public ReadOnlyBooleanProperty measuringLengthsProperty() {

@@ -6,15 +6,18 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
 import org.bitcountlab.core.training.LengthGeneralisation;
-import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.controls.AxisLabels;
 import org.bitcountlab.ui.controls.TickLabels;
 
-/** Error against string length for a model trained on one length. */
+/**
+ * Error against string length for the model shown, beside the model measured before it: a network
+ * trained on 20 bits only fails at every other length, one trained on every length counts them all.
+ */
 public final class LengthChart extends BarChart<String, Number> {
 
-    private final XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> shown = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> earlier = new XYChart.Series<>();
 
     public LengthChart() {
         super(new CategoryAxis(), new NumberAxis(0, 100, 10));
@@ -22,23 +25,44 @@ public final class LengthChart extends BarChart<String, Number> {
         setAnimated(false);
         setLegendVisible(false);
         setCategoryGap(3);
+        setBarGap(0);
         getXAxis().setLabel(Messages.get("lengths.x"));
         AxisLabels.shortenWhenCramped(getYAxis(), Messages.get("chart.error.y"), "%");
         setTitle(Messages.get("lengths.title.none"));
-        getData().add(series);
+        getData().add(shown);
         TickLabels.keepApart(this);
     }
 
-    /** @param model names the model measured */
-    public void show(LengthGeneralisation.Result result, int trainedLength, Message model) {
-        series.getData().clear();
+    /**
+     * @param result  the model shown, or null before it was measured
+     * @param before  the model measured before it, or null
+     */
+    public void show(FailuresViewModel.MeasuredLengths result, FailuresViewModel.MeasuredLengths before) {
+        shown.getData().clear();
+        earlier.getData().clear();
         if (result == null) {
+            getData().setAll(shown);
+            setLegendVisible(false);
             setTitle(Messages.get("lengths.title.none"));
             return;
         }
-        for (int i = 0; i < result.errorPercent().length; i++) {
-            series.getData().add(new XYChart.Data<>(Integer.toString(result.fromLength() + i), result.errorPercent()[i]));
+        fill(shown, result.result());
+        shown.setName(result.name().text());
+        if (before != null) {
+            fill(earlier, before.result());
+            earlier.setName(Messages.get("lengths.series.earlier", before.name().text()));
+            getData().setAll(shown, earlier);
+        } else {
+            getData().setAll(shown);
         }
-        setTitle(Messages.get("lengths.title", trainedLength, result.samples(), model.text()));
+        setLegendVisible(true);
+        LengthGeneralisation.Result r = result.result();
+        setTitle(Messages.get("lengths.title", r.samples(), r.largestCount()));
+    }
+
+    private static void fill(XYChart.Series<String, Number> series, LengthGeneralisation.Result result) {
+        for (int length = result.fromLength(); length <= result.toLength(); length++) {
+            series.getData().add(new XYChart.Data<>(Integer.toString(length), result.errorAt(length)));
+        }
     }
 }

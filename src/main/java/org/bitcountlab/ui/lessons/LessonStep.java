@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.bitcountlab.core.dataset.BitStrings;
 import org.bitcountlab.core.sweep.ReadySweep;
 import org.bitcountlab.core.training.Preset;
 
@@ -50,7 +49,7 @@ public record LessonStep(Action action, String value) {
 
     /** The fields "set" may change, as "field=value". */
     public static final List<String> FIELDS = List.of("hidden", "batch", "epochs", "rate", "decay", "strings", "seed",
-            "cell", "shuffle");
+            "cell", "shuffle", "everyLength");
     /** The tabs "tab" may show. */
     public static final List<String> TABS = List.of("curve", "runs", "failures", "inside", "counter");
     /** What "wait" may wait for. */
@@ -79,12 +78,11 @@ public record LessonStep(Action action, String value) {
                 if (BIT_PRESETS.contains(value)) {
                     return null;
                 }
-                try {
-                    BitStrings.parse(value, bits);
+                if (value.matches("[01]{1,30}")) {
                     return null;
-                } catch (IllegalArgumentException e) {
-                    return "bits must be " + bits + " digits 0 or 1, or random, allZero, allOne or example; got '" + value + "'";
                 }
+                return "bits must be 1 to 30 digits 0 or 1 (" + bits + " as the window starts), or random, allZero,"
+                        + " allOne or example; got '" + shortened(value) + "'";
             case SILENCE:
                 return silenceProblem();
             case SWEEP:
@@ -103,6 +101,10 @@ public record LessonStep(Action action, String value) {
         }
     }
 
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
     private String setProblem() {
         int equals = value.indexOf('=');
         String field = equals < 0 ? value : value.substring(0, equals);
@@ -112,8 +114,8 @@ public record LessonStep(Action action, String value) {
         String setting = value.substring(equals + 1);
         return switch (field) {
             case "cell" -> setting.equals("lstm") || setting.equals("rnn") ? null : "cell is lstm or rnn, got '" + setting + "'";
-            case "shuffle" -> setting.equals("true") || setting.equals("false") ? null
-                    : "shuffle is true or false, got '" + setting + "'";
+            case "shuffle", "everyLength" -> setting.equals("true") || setting.equals("false") ? null
+                    : field + " is true or false, got '" + setting + "'";
             default -> setting.matches("[0-9]+(\\.[0-9]+)?") ? null
                     : field + " needs a number written with a point, such as 0.02, got '" + setting + "'";
         };

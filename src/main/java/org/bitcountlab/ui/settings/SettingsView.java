@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -32,6 +33,7 @@ public final class SettingsView {
     @FXML private TextField seedField;
     @FXML private Label settingsMessage;
     @FXML private CheckBox shuffleCheck;
+    @FXML private CheckBox everyLengthCheck;
     @FXML private ComboBox<CellType> cellChoice;
 
     private final SettingsViewModel viewModel;
@@ -86,6 +88,8 @@ public final class SettingsView {
             }
         });
         shuffleCheck.selectedProperty().bindBidirectional(viewModel.shuffleProperty());
+        everyLengthCheck.selectedProperty().bindBidirectional(viewModel.everyLengthProperty());
+        everyLengthCheck.setTooltip(new Tooltip(Messages.get("settings.everyLength.tooltip")));
         cellChoice.getItems().setAll(CellType.values());
         cellChoice.setConverter(new StringConverter<>() {
             @Override

@@ -35,6 +35,8 @@ import org.bitcountlab.ui.state.CurrentString;
 public final class SettingsViewModel {
 
     private static final int LENGTH = CurrentString.LENGTH;
+    /** Training on every length trains on strings of 1 to 20 bits. */
+    static final int SHORTEST_TRAINED = 1;
 
     private final NumberField hidden = NumberField.whole("settings.hidden");
     private final NumberField batch = NumberField.whole("settings.batch");
@@ -44,6 +46,7 @@ public final class SettingsViewModel {
     private final NumberField trainSize = NumberField.whole("settings.trainSize");
     private final NumberField seed = NumberField.whole("settings.seed");
     private final BooleanProperty shuffle = new SimpleBooleanProperty(this, "shuffle", true);
+    private final BooleanProperty everyLength = new SimpleBooleanProperty(this, "everyLength", false);
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(this, "cell", CellType.LSTM);
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset", Preset.FAST);
     private final BooleanBinding valid;
@@ -61,6 +64,7 @@ public final class SettingsViewModel {
             field.textProperty().addListener((obs, old, now) -> validate());
         }
         shuffle.addListener((obs, old, now) -> validate());
+        everyLength.addListener((obs, old, now) -> validate());
         cell.addListener((obs, old, now) -> validate());
         valid = settings.isNotNull();
         message = Bindings.createObjectBinding(this::firstProblemOrScheduleNote, observables());
@@ -119,6 +123,7 @@ public final class SettingsViewModel {
             trainSize.show(s.trainSize());
             seed.show(s.seed());
             shuffle.set(s.shuffleEachEpoch());
+            everyLength.set(s.everyLength());
             cell.set(s.cellType());
         } finally {
             applying = null;
@@ -143,7 +148,8 @@ public final class SettingsViewModel {
                 .withEpochs(e.intValue()).withLearningRate(lr).withLearningRateDecay(d).withTrainSize(train.intValue())
                 .withSeed(s)
                 .withEvalSample(Math.min(base.settings().evalSample(), strings - train.intValue()))
-                .withShuffleEachEpoch(shuffle.get()).withCellType(cell.get());
+                .withShuffleEachEpoch(shuffle.get()).withCellType(cell.get())
+                .withShortestLength(everyLength.get() ? SHORTEST_TRAINED : LENGTH);
         settings.set(typed == null ? null : fitting(typed));
         if (preset.get() != null && !preset.get().settings().equals(typed)) {
             preset.set(null); // the fields no longer say what the preset says
@@ -238,6 +244,14 @@ public final class SettingsViewModel {
 
     public BooleanProperty shuffleProperty() {
         return shuffle;
+    }
+
+    /**
+     * Whether runs train on strings of every length from 1 to 20 bits (each minibatch one length,
+     * in turn) rather than on 20 bits only.
+     */
+    public BooleanProperty everyLengthProperty() {
+        return everyLength;
     }
 
     /** LSTM, or the simple RNN a class can compare it with. */

@@ -51,6 +51,38 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelTrainedOnEveryLengthKeepsItsLengths() throws Exception {
+        TrainedModel everyLength = new TrainedModel(TrainingSettings.fast().withShortestLength(1), model.curve(), 0.4,
+                null, model.parameters());
+        Path file = dir.resolve("lengths" + ModelFile.EXTENSION);
+        ModelFile.save(everyLength, file);
+
+        TrainingSettings loaded = ModelFile.load(file).settings();
+
+        assertThat(loaded).isEqualTo(everyLength.settings());
+        assertThat(loaded.lengths()).isEqualTo("1-20");
+    }
+
+    @Test
+    void aShortestLengthOutsideOneToTheLengthIsRefused() throws Exception {
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        ModelFile.write(model, saved);
+        String manifest = new String(entry(saved.toByteArray(), ModelFile.MANIFEST_ENTRY));
+        for (String shortest : new String[] {"0", "21", "-3"}) {
+            Path file = dir.resolve("shortest" + shortest + ".zip");
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(ModelFile.MANIFEST_ENTRY));
+                zip.write(manifest.replace("\"shortestLength\" : 20", "\"shortestLength\" : " + shortest).getBytes());
+                zip.putNextEntry(new ZipEntry(ModelFile.PARAMETERS_ENTRY));
+                zip.write(entry(saved.toByteArray(), ModelFile.PARAMETERS_ENTRY));
+            }
+
+            assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                    .hasMessageContaining("shortest length must be between 1 and 20, got " + shortest);
+        }
+    }
+
+    @Test
     void aSimpleRnnModelKeepsItsCellTypeAndTrainingErrors() throws Exception {
         TrainedModel rnn = new TrainedModel(TrainingSettings.fast().withHidden(5).withCellType(CellType.SIMPLE_RNN),
                 List.of(new EpochResult(1, 2.0, 60.0, 0.1, 55.5)), 0.1, null,
@@ -189,8 +221,9 @@ class ModelFileTest {
         String manifest = new String(entry(saved.toByteArray(), ModelFile.MANIFEST_ENTRY));
         String older = manifest.replaceAll(",\\s*\"initialisation\" : \"TUTORIAL\"", "")
                 .replaceAll(",\\s*\"lossReduction\" : \"SUM\"", "")
-                .replaceAll(",\\s*\"learningRateDecay\" : 1.0", "");
-        assertThat(older).doesNotContain("initialisation", "lossReduction", "learningRateDecay");
+                .replaceAll(",\\s*\"learningRateDecay\" : 1.0", "")
+                .replaceAll(",\\s*\"shortestLength\" : 20", "");
+        assertThat(older).doesNotContain("initialisation", "lossReduction", "learningRateDecay", "shortestLength");
         Path file = dir.resolve("older.zip");
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(ModelFile.MANIFEST_ENTRY));
@@ -204,6 +237,8 @@ class ModelFileTest {
         assertThat(settings.initialisation()).isEqualTo(Initialisation.XAVIER);
         assertThat(settings.lossReduction()).isEqualTo(LossReduction.MEAN);
         assertThat(settings.learningRateDecay()).isEqualTo(1.0);
+        assertThat(settings.shortestLength()).as("trained on one length, as every run then").isEqualTo(20);
+        assertThat(settings.everyLength()).isFalse();
         assertThat(settings.withInitialisation(Initialisation.TUTORIAL).withLossReduction(LossReduction.SUM))
                 .isEqualTo(model.settings());
     }

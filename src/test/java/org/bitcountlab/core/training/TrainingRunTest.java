@@ -49,6 +49,40 @@ class TrainingRunTest {
     }
 
     @Test
+    void trainingOnEveryLengthGivesEachLengthItsTurnAcrossEpochs() {
+        TrainingSettings settings = SMALL.withShortestLength(3); // lengths 3..8, 10 minibatches an epoch
+        TrainingRun run = new TrainingRun(settings, new TrainingListener() { });
+        int[] turns = new int[9];
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            for (int batch = 1; batch <= settings.minibatchesPerEpoch(); batch++) {
+                turns[run.stepsOf(epoch, batch)]++;
+            }
+        }
+
+        assertThat(turns).containsExactly(0, 0, 0, 5, 5, 5, 5, 5, 5);
+        assertThat(new TrainingRun(SMALL, new TrainingListener() { }).stepsOf(2, 7)).isEqualTo(8);
+    }
+
+    /** The network of one length fails at the others; trained on every length, it counts them all. */
+    @Test
+    void aNetworkTrainedOnEveryLengthCountsShorterStringsWhereOneLengthFails() {
+        TrainingSettings oneLength = new TrainingSettings(10, 16, 32, 30, 0.02, 600, 1, 424, true);
+        RunResult one = new TrainingRun(oneLength, new TrainingListener() { }).run();
+        RunResult every = new TrainingRun(oneLength.withShortestLength(1), new TrainingListener() { }).run();
+
+        LengthGeneralisation.Result oneLengths = LengthGeneralisation.evaluate(one.parameters(), 1, 10, 1000, 1);
+        LengthGeneralisation.Result everyLengths = LengthGeneralisation.evaluate(every.parameters(), 1, 10, 1000, 1);
+
+        assertThat(every.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(every.finalHeldOutError()).as("held-out strings of 10 bits").isLessThan(5);
+        for (int length = 2; length <= 10; length++) {
+            assertThat(everyLengths.errorAt(length)).as("every length, at %d bits", length).isLessThan(5);
+        }
+        assertThat(oneLengths.errorAt(10)).isLessThan(5);
+        assertThat(oneLengths.errorAt(5)).as("one length, at 5 bits").isGreaterThan(50);
+    }
+
+    @Test
     void theTrainingErrorIsTheErrorOnExactlyTheTrainingStrings() {
         List<ParameterSnapshot> weights = new ArrayList<>();
         List<EpochResult> curve = new TrainingRun(SMALL, new TrainingListener() {
