@@ -47,7 +47,7 @@ class MainWindowTest extends MainWindowFixture {
 
         assertThat(trueCount.getText()).isEqualTo("True count: 13");
         double[] after = heights(chart);
-        assertThat(chart.getData().get(0).getData().size()).isEqualTo(21);
+        assertThat(chart.getData().get(0).getData().size()).isEqualTo(30);
         assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, within(1e-6));
         assertThat(after).isNotEqualTo(before);
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
@@ -286,7 +286,7 @@ class MainWindowTest extends MainWindowFixture {
         robot.clickOn("#lengthsButton");
         waitForIdle();
         assertThat(errorChart(robot).getData()).hasSizeGreaterThan(2); // current, overlay, 1% line
-        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isEqualTo(21);
+        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isEqualTo(30);
 
         robot.clickOn("#resetButton");
         waitForIdle();

@@ -118,12 +118,21 @@ class LessonPlayTest {
                         assertThat(viewModels.bits().valueProperty().get()).as(where).isEqualTo(0b10011011101001101110);
                     } else if (value.equals("allOne")) {
                         assertThat(viewModels.bits().valueProperty().get()).as(where).isEqualTo((1 << 20) - 1);
+                    } else if (value.matches("[01]+")) {
+                        assertThat(viewModels.bits().lengthProperty().get()).as(where).isEqualTo(value.length());
+                        assertThat(viewModels.bits().valueProperty().get()).as(where).isEqualTo(Integer.parseInt(value, 2));
+                        assertThat(viewModels.bits().predictionProperty().get().bits()).as(where).isEqualTo(value);
                     }
                 }
                 case SET -> {
                     if (value.startsWith("cell=")) {
                         assertThat(viewModels.settings().cellProperty().get()).as(where)
                                 .isEqualTo(lastValue(card, step.action()).equals("cell=rnn") ? CellType.SIMPLE_RNN : CellType.LSTM);
+                    } else if (value.startsWith("everyLength=")) {
+                        assertThat(viewModels.settings().everyLengthProperty().get()).as(where)
+                                .isEqualTo(value.endsWith("true"));
+                        assertThat(viewModels.settings().settingsProperty().get().lengths()).as(where)
+                                .isEqualTo(value.endsWith("true") ? "1-20" : "20");
                     }
                 }
                 case SILENCE -> assertThat(lab.models().get().silenced()).as(where)
@@ -132,6 +141,8 @@ class LessonPlayTest {
                 case SWEEP -> assertThat(viewModels.runs().shownPlanProperty().get()).as(where).isNotNull();
                 case TRAIN -> assertThat(lab.run().getState()).as("%s: a run started", where)
                         .isNotEqualTo(org.bitcountlab.ui.state.CurrentRun.State.IDLE);
+                case LENGTHS -> assertThat(viewModels.failures().lengthsProperty().get())
+                        .as("%s: the model shown, counted at other lengths", where).isNotNull();
                 case EVALUATE_ALL -> assertThat(lab.models().get().testError())
                         .as("%s: the model shown, scored on every test string", where).isNotNull();
                 default -> { }

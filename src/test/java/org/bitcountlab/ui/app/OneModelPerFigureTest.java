@@ -87,7 +87,7 @@ class OneModelPerFigureTest {
         tasks.runAll();
         LengthGeneralisation.Result lengths = viewModels.failures().lengthsProperty().get();
         assertThat(lengths.errorPercent()).containsExactly(LengthGeneralisation.evaluate(
-                pretrained.model().parameters(), ONE_AND_SIX, 10, 30, 5000, 1).errorPercent());
+                pretrained.model().parameters(), ONE_AND_SIX, 1, 30, 5000, 1).errorPercent());
         assertThat(viewModels.failures().lengthsModel().text()).contains("units 1, 6 silenced");
 
         viewModels.counter().restoreAllUnits();

@@ -47,7 +47,11 @@ class LessonFileTest {
         assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"tab\", \"value\": \"nowhere\"}")),
                 "card 1, step 1 (tab): unknown tab 'nowhere'; choose curve, runs, failures, inside, counter");
         assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"bits\", \"value\": \"10102\"}")),
-                "bits must be 20 digits 0 or 1");
+                "bits must be 1 to 30 digits 0 or 1");
+        assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"bits\", \"value\": \"" + "1".repeat(31) + "\"}")),
+                "bits must be 1 to 30 digits 0 or 1");
+        assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"set\", \"value\": \"everyLength=yes\"}")),
+                "everyLength is true or false, got 'yes'");
         assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"set\", \"value\": \"hidden=many\"}")),
                 "hidden needs a number");
         assertRefused(String.format(LESSON, String.format(CARD, "{\"do\": \"train\", \"value\": \"now\"}")),
