@@ -208,8 +208,21 @@ class ClassroomTest extends MainWindowFixture {
         robot.clickOn("#lengthsButton");
         waitForIdle();
 
-        assertThat(robot.lookup("#lengthChart").queryAs(LengthChart.class).getData().get(0).getData().size()).isEqualTo(21); // 10..30 bits
+        LengthChart chart = robot.lookup("#lengthChart").queryAs(LengthChart.class);
+        assertThat(chart.getData()).hasSize(1);
+        assertThat(chart.getData().get(0).getData()).hasSize(30); // 1..30 bits
         assertThat(viewModels.failures().lengthsProperty().get().errorAt(20)).isLessThan(5);
+        assertThat(viewModels.failures().lengthsProperty().get().errorAt(12)).as("trained on 20 bits only")
+                .isGreaterThan(50);
+
+        robot.interact(() -> viewModels.counter().toggleSilenced(0));
+        robot.clickOn("#lengthsButton");
+        waitForIdle();
+
+        assertThat(chart.getData()).as("the model shown, and the one measured before it").hasSize(2);
+        assertThat(chart.getData().get(1).getName()).isEqualTo("Trained on 20 bits: the pretrained model (measured before)");
+        assertThat(chart.getData().get(0).getName()).contains("unit 1 silenced");
+        assertThat(chart.isLegendVisible()).isTrue();
     }
 
     @Test

@@ -47,7 +47,7 @@ class MainWindowTest extends MainWindowFixture {
 
         assertThat(trueCount.getText()).isEqualTo("True count: 13");
         double[] after = heights(chart);
-        assertThat(chart.getData().get(0).getData().size()).isEqualTo(30);
+        assertThat(chart.getData().get(0).getData().size()).isEqualTo(21);
         assertThat(Arrays.stream(after).sum()).isCloseTo(1.0, within(1e-6));
         assertThat(after).isNotEqualTo(before);
         assertThat(robot.lookup("#bit1").queryAs(ToggleButton.class).getText()).isEqualTo("1");
