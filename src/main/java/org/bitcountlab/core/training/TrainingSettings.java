@@ -107,6 +107,18 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
         return everyLength() ? shortestLength + "-" + length : Integer.toString(length);
     }
 
+    /**
+     * Counting at every length: Thorough's batch, epochs and rate on strings of every length from 1
+     * to 20 bits, the rate shrinking by a tenth an epoch. Seeds 1-5 count every length from 1 to 20
+     * with at most 0.07% wrong at any length, and end at 0.03-0.13% of the 20-bit test strings wrong
+     * (median 0.04%) in about 4 s of training: half a minibatch's steps on average. Thorough's gentler
+     * decay (0.93) let two seeds in five jump once to 44% and 72% at epoch 15, when the loss was
+     * nearly 0 and Adam's steps grew large.
+     */
+    public static TrainingSettings everyLengthPreset() {
+        return thorough().withLearningRateDecay(0.9).withShortestLength(1);
+    }
+
     public int classes() {
         return length + 1;
     }

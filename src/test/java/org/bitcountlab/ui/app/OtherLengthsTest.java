@@ -98,7 +98,12 @@ class OtherLengthsTest {
         settings.everyLengthProperty().set(true);
 
         assertThat(settings.settingsProperty().get().lengths()).isEqualTo("1-20");
-        assertThat(settings.presetProperty().get()).as("no preset trains on every length").isNull();
+        assertThat(settings.presetProperty().get()).as("the Fast preset on every length is no preset").isNull();
+        settings.presetProperty().set(org.bitcountlab.core.training.Preset.THOROUGH);
+        assertThat(settings.everyLengthProperty().get()).isFalse();
+        settings.presetProperty().set(org.bitcountlab.core.training.Preset.EVERY_LENGTH);
+        assertThat(settings.everyLengthProperty().get()).isTrue();
+        assertThat(settings.settingsProperty().get()).isEqualTo(org.bitcountlab.core.training.Preset.EVERY_LENGTH.settings());
         settings.presetProperty().set(org.bitcountlab.core.training.Preset.THOROUGH);
         assertThat(settings.everyLengthProperty().get()).isFalse();
         assertThat(settings.settingsProperty().get().lengths()).isEqualTo("20");
