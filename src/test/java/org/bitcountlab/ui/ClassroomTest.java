@@ -211,6 +211,8 @@ class ClassroomTest extends MainWindowFixture {
         LengthChart chart = robot.lookup("#lengthChart").queryAs(LengthChart.class);
         assertThat(chart.getData()).hasSize(1);
         assertThat(chart.getData().get(0).getData()).hasSize(30); // 1..30 bits
+        assertThat(chart.isLegendVisible()).as("one model, named in the title").isFalse();
+        assertThat(chart.getTitle()).contains("the pretrained model (on 20 bits)");
         assertThat(viewModels.failures().lengthsProperty().get().errorAt(20)).isLessThan(5);
         assertThat(viewModels.failures().lengthsProperty().get().errorAt(12)).as("trained on 20 bits only")
                 .isGreaterThan(50);
@@ -220,7 +222,7 @@ class ClassroomTest extends MainWindowFixture {
         waitForIdle();
 
         assertThat(chart.getData()).as("the model shown, and the one measured before it").hasSize(2);
-        assertThat(chart.getData().get(1).getName()).isEqualTo("Trained on 20 bits: the pretrained model (measured before)");
+        assertThat(chart.getData().get(1).getName()).isEqualTo("the pretrained model (on 20 bits), before");
         assertThat(chart.getData().get(0).getName()).contains("unit 1 silenced");
         assertThat(chart.isLegendVisible()).isTrue();
     }

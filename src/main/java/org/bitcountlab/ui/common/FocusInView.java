@@ -23,8 +23,11 @@ public final class FocusInView {
         });
     }
 
-    /** Scrolls every scroll pane around {@code node}, innermost first, until the node shows whole. */
-    static void reveal(Node node) {
+    /**
+     * Scrolls every scroll pane around {@code node}, innermost first, until the node shows whole;
+     * also for a result that appears where the view is scrolled away.
+     */
+    public static void reveal(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof ScrollPane pane && pane.getContent() != null) {
                 scrollTo(pane, node);

@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 
 import org.bitcountlab.ui.common.CanvasView;
+import org.bitcountlab.ui.common.FocusInView;
 import org.bitcountlab.ui.common.ViewScope;
 import org.bitcountlab.ui.state.Presentation;
 
@@ -36,7 +37,14 @@ public final class FailuresView {
             view.textSizeProperty().bind(presentation.canvasTextSize());
         }
         lengthsButton.disableProperty().bind(viewModel.measuringLengthsProperty());
-        scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> showLengths());
+        scope.follow(viewModel.lengthsProperty(), (obs, old, now) -> {
+            showLengths();
+            if (now != null) {
+                // on a small screen, or under a lesson's card, the chart sits below the fold: a class
+                // that pressed Try other lengths (or a lesson that did) must see the answer
+                FocusInView.reveal(lengthChart);
+            }
+        });
         scope.listen(viewModel.earlierProperty(), (obs, old, now) -> showLengths());
     }
 

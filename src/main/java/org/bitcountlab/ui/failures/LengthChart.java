@@ -55,9 +55,11 @@ public final class LengthChart extends BarChart<String, Number> {
         } else {
             getData().setAll(shown);
         }
-        setLegendVisible(true);
-        LengthGeneralisation.Result r = result.result();
-        setTitle(Messages.get("lengths.title", r.samples(), r.largestCount()));
+        // a legend only where there are two models to tell apart; one model is named in the tab's title
+        setLegendVisible(before != null);
+        int samples = result.result().samples();
+        setTitle(before == null ? Messages.get("lengths.title", samples, result.name().text())
+                : Messages.get("lengths.title.two", samples));
     }
 
     private static void fill(XYChart.Series<String, Number> series, LengthGeneralisation.Result result) {

@@ -117,7 +117,7 @@ class OtherLengthsTest {
 
         assertThat(failures.lengthsProperty().get().fromLength()).isEqualTo(1);
         assertThat(failures.lengthsProperty().get().toLength()).isEqualTo(30);
-        assertThat(failures.shownLengths().name().text()).isEqualTo("Trained on 20 bits: the pretrained model");
+        assertThat(failures.shownLengths().name().text()).isEqualTo("the pretrained model (on 20 bits)");
         assertThat(failures.earlierProperty().get()).as("nothing measured before").isNull();
 
         failures.tryOtherLengths();
@@ -130,7 +130,7 @@ class OtherLengthsTest {
         tasks.runAll();
 
         FailuresViewModel.MeasuredLengths earlier = failures.earlierProperty().get();
-        assertThat(earlier.name().text()).isEqualTo("Trained on 20 bits: the pretrained model");
+        assertThat(earlier.name().text()).isEqualTo("the pretrained model (on 20 bits)");
         assertThat(failures.shownLengths().name().text()).contains("unit 6 silenced");
         assertThat(failures.lengthsProperty().get().errorPercent())
                 .isNotEqualTo(earlier.result().errorPercent());
