@@ -18,9 +18,26 @@ class TrainingSettingsTest {
         assertThat(TrainingSettings.fast().problems()).isEmpty();
         assertThat(TrainingSettings.thorough().problems()).isEmpty();
         assertThat(Preset.fromId("Thorough ").settings()).isEqualTo(TrainingSettings.thorough());
-        assertThatThrownBy(() -> Preset.fromId("slow")).hasMessage("unknown preset 'slow'; choose fast, thorough, tutorial");
+        assertThat(TrainingSettings.everyLengthPreset().problems()).isEmpty();
+        assertThat(Preset.fromId("every-length").settings().lengths()).isEqualTo("1-20");
+        assertThatThrownBy(() -> Preset.fromId("slow"))
+                .hasMessage("unknown preset 'slow'; choose fast, thorough, every-length, tutorial");
         assertThat(valid).isEqualTo(new TrainingSettings(20, 24, 1000, 600, 0.001, 10_000, 1, 50_000, false, CellType.LSTM,
                 Initialisation.TUTORIAL, LossReduction.SUM, 1));
+    }
+
+    @Test
+    void trainingOnEveryLengthNamesItsRangeAndRefusesOneOutsideOneToTheLength() {
+        TrainingSettings fast = TrainingSettings.fast();
+        assertThat(fast.everyLength()).isFalse();
+        assertThat(fast.lengths()).isEqualTo("20");
+        assertThat(fast.withShortestLength(1).label()).isEqualTo("h=24 b=50 lr=0.02 decay=0.8 len=1-20");
+        assertThat(fast.withShortestLength(1).withLength(12).lengths()).as("a range keeps its start").isEqualTo("1-12");
+        assertThat(fast.withLength(12).lengths()).as("one length stays one length").isEqualTo("12");
+        assertThat(fast.withShortestLength(0).problems()).containsExactly("shortest length must be between 1 and 20, got 0");
+        assertThat(fast.withShortestLength(21).problems()).containsExactly("shortest length must be between 1 and 20, got 21");
+        assertThat(fast.withShortestLength(5).withLength(4).problems())
+                .contains("shortest length must be between 1 and 4, got 5");
     }
 
     @Test
