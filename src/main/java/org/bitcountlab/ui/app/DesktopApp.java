@@ -57,8 +57,8 @@ public class DesktopApp extends Application {
     public void start(Stage stage) {
         JavaFxLogger.LOGGER.setLevel(null); // JavaFX's warnings from here on are the app's business
         UiReport.mark("toolkit");
-        UiReport.prepare();
         lab = new Lab();
+        UiReport.prepare(lab.tasks());
         // the executor's first thread also lowers the JIT compilers' priority (BackgroundPriority)
         lab.tasks().submit(new Message("task.failureLog"), job -> {
             FailureLog.writeTo(FailureLog.folder());

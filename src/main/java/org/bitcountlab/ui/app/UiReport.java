@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javafx.animation.AnimationTimer;
@@ -12,8 +15,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import org.bitcountlab.core.model.Prediction;
+import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.state.CurrentString;
-import org.bitcountlab.ui.tasks.BackgroundPriority;
+import org.bitcountlab.ui.tasks.TaskExecutor;
 
 /**
  * A report mode for the desktop app ({@code -Dbitcount.uiReport=true}): it measures how long after
@@ -75,18 +79,13 @@ final class UiReport {
     }
 
     /**
-     * Makes ready, on a thread of its own at the lower priority, what the report reads from the
-     * JVM. Call once JavaFX has started (its render thread is looked up); costs nothing when no
-     * report is asked for.
+     * Makes ready, in the background, what the report reads from the JVM. Call once JavaFX has
+     * started (its render thread is looked up); costs nothing when no report is asked for.
      */
-    static void prepare() {
+    static void prepare(TaskExecutor tasks) {
         if (requested()) {
-            Thread probing = new Thread(() -> {
-                BackgroundPriority.lowerCurrentThread();
-                probes = ReportProbes.take();
-            }, "ui-report-probes");
-            probing.setDaemon(true);
-            probing.start();
+            tasks.submit(new Message("task.uiReport"), job -> ReportProbes.take(), ready -> probes = ready,
+                    error -> System.err.println("The UI report cannot read the JVM's threads: " + error));
         }
     }
 
@@ -112,23 +111,23 @@ final class UiReport {
         slowestToggleNanos = Math.max(slowestToggleNanos, took);
     }
 
-    /** Notes where the FX thread is when it has not drawn a frame for 40 ms, for the gap report. */
+    /**
+     * Notes where the FX thread is when it has not drawn a frame for 40 ms, for the gap report. It
+     * samples every 10 ms from a scheduler of its own: not on the FX thread, which it watches, and
+     * not in the task service, whose jobs end (a job that never ends would keep the window busy).
+     */
     private void watchTheFxThread(Thread fxThread) {
-        Thread watcher = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (trainingStarted && stalledIn == null && System.nanoTime() - lastFrameSeen > 40_000_000L) {
-                    stalledIn = Arrays.stream(fxThread.getStackTrace()).limit(12).map(StackTraceElement::toString)
-                            .collect(Collectors.joining(" < "));
-                }
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "ui-report-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            if (trainingStarted && stalledIn == null && System.nanoTime() - lastFrameSeen > 40_000_000L) {
+                stalledIn = Arrays.stream(fxThread.getStackTrace()).limit(12).map(StackTraceElement::toString)
+                        .collect(Collectors.joining(" < "));
             }
-        }, "ui-report-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        }, 10, 10, TimeUnit.MILLISECONDS);
     }
 
     /**
