@@ -15,7 +15,6 @@ import org.bitcountlab.ui.lessons.LessonsViewModel;
 import org.bitcountlab.ui.state.Lab;
 import org.bitcountlab.ui.tasks.QueuedTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class LessonPlayTest {
 
-    private final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
-    private final Lab lab = new Lab(tasks);
-    private final ViewModels viewModels = new ViewModels(lab);
-    private Locale format;
-
-    @BeforeEach
-    void showThePretrainedModel() {
-        format = Locale.getDefault(Locale.Category.FORMAT);
-        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
-        lab.loadPretrained();
-        tasks.runAll();
-    }
+    private final HeadlessLab headless = new HeadlessLab();
+    private final QueuedTaskExecutor tasks = headless.tasks;
+    private final Lab lab = headless.lab;
+    private final ViewModels viewModels = headless.viewModels;
 
     @AfterEach
     void restore() {
-        Locale.setDefault(Locale.Category.FORMAT, format);
+        headless.close();
     }
 
     @Test

@@ -24,23 +24,19 @@ class OtherLengthsTest {
 
     private static final int EXAMPLE = 0b10011011101001101110;
 
-    private final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
-    private final Lab lab = new Lab(tasks);
-    private final ViewModels viewModels = new ViewModels(lab);
-    private Locale format;
+    private final HeadlessLab headless = new HeadlessLab();
+    private final QueuedTaskExecutor tasks = headless.tasks;
+    private final Lab lab = headless.lab;
+    private final ViewModels viewModels = headless.viewModels;
 
     @BeforeEach
-    void showThePretrainedModel() {
-        format = Locale.getDefault(Locale.Category.FORMAT);
-        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+    void inEnglish() {
         Messages.setLanguage(Locale.ENGLISH);
-        lab.loadPretrained();
-        tasks.runAll();
     }
 
     @AfterEach
     void restore() {
-        Locale.setDefault(Locale.Category.FORMAT, format);
+        headless.close();
     }
 
     @Test
