@@ -102,7 +102,7 @@ public final class CurrentString {
             value.set(masked);
             return;
         }
-        // the value first, at the new length, so that no listener sees a value too long for the length
+        // the length, then the value: the prediction and the trace are made once, for both
         updating = true;
         try {
             length.set(newLength);
