@@ -1,6 +1,7 @@
 package org.bitcountlab.ui.app;
 
 import java.util.Arrays;
+import java.util.List;
 
 import javafx.beans.value.ObservableBooleanValue;
 
@@ -14,6 +15,7 @@ import org.bitcountlab.ui.lessons.LessonsViewModel;
 import org.bitcountlab.ui.runs.SweepBase;
 import org.bitcountlab.ui.settings.NumberField;
 import org.bitcountlab.ui.state.LabModel;
+import org.bitcountlab.ui.state.RunRecord;
 
 /**
  * A lesson's steps, done through the features' own view models: exactly what a teacher's clicks
@@ -58,6 +60,7 @@ final class LessonWindow implements LessonsViewModel.Window {
             }
             case PRESENTATION -> viewModels.lab().presentation().onProperty().set(value.equals("on"));
             case WAIT -> { } // the lesson waits; nothing to do
+            case COMPARE -> compareWithTheRunBefore();
         }
     }
 
@@ -70,6 +73,14 @@ final class LessonWindow implements LessonsViewModel.Window {
             case "lengths" -> viewModels.failures().measuringLengthsProperty();
             default -> throw new IllegalArgumentException("nothing to wait for called " + what);
         };
+    }
+
+    /** Draws the run before the last one over the learning curve, as selecting its row would. */
+    private void compareWithTheRunBefore() {
+        List<RunRecord> runs = viewModels.lab().history().runs();
+        if (runs.size() >= 2) {
+            viewModels.lab().history().selected().setAll(runs.get(runs.size() - 2));
+        }
     }
 
     private void set(String field, String value) {

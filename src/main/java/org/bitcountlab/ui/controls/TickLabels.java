@@ -71,14 +71,30 @@ public final class TickLabels {
         }
         double spacing = Math.abs(centre(labels.get(1), across) - centre(labels.get(0), across));
         int stride = CanvasView.labelStride(extent, spacing, fontSize * 0.5);
+        int phase = phase(labels, stride);
         for (int i = 0; i < labels.size(); i++) {
             Text label = labels.get(i);
             double at = centre(label, across);
             boolean onAxis = at >= -0.5 && at <= length + 0.5;
-            boolean shown = i % stride == 0 && onAxis && !label.getText().isEmpty();
+            boolean shown = (i + phase) % stride == 0 && onAxis && !label.getText().isEmpty();
             if (label.isVisible() != shown) {
                 label.setVisible(shown);
             }
+        }
+    }
+
+    /**
+     * Where labels that count 1, 2, 3, ... (units, lengths) are thinned, the ones kept are the
+     * multiples of the stride (2, 4, ... 20), not 1, 3, ... 19: a lesson that names unit 20 or 20
+     * bits finds it labelled. Other labels keep the first and every stride-th after it.
+     */
+    private static int phase(List<Text> labels, int stride) {
+        try {
+            int first = Integer.parseInt(labels.get(0).getText());
+            int second = Integer.parseInt(labels.get(1).getText());
+            return second == first + 1 ? Math.floorMod(first, stride) : 0;
+        } catch (NumberFormatException notCounting) {
+            return 0;
         }
     }
 

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.bitcountlab.core.inspect.CountReadout;
 import org.bitcountlab.core.inspect.UnitCount;
 import org.bitcountlab.core.model.SilencedUnits;
+import org.bitcountlab.ui.common.FocusInView;
 import org.bitcountlab.ui.common.Message;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
@@ -60,16 +61,35 @@ public final class CounterView {
         rSquaredChart.setTitle(Messages.get("counter.rSquared.title"));
         unitChart.setTitle(Messages.get("counter.units.title"));
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
-        scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> ablationLabel.setText(text(now)));
+        scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> {
+            ablationLabel.setText(text(now));
+            if (now != null && !viewModel.silencedProperty().get().isEmpty()) {
+                revealAblation(); // the figure arrives a moment after the click, and may take a second line
+            }
+        });
         // the read-out's two charts and a button per unit are made only while the tab shows
         WhenShown readoutRebuild = WhenShown.beforeLayout(counterPane, () -> showReadout(viewModel.readoutProperty().get()));
         scope.follow(viewModel.readoutProperty(), (obs, old, now) -> readoutRebuild.request());
-        scope.follow(viewModel.silencedProperty(), (obs, old, now) -> showSilenced(now));
+        scope.follow(viewModel.silencedProperty(), (obs, old, now) -> {
+            showSilenced(now);
+            if (!now.isEmpty()) {
+                revealAblation();
+            }
+        });
         scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
         scatterCellCheck.selectedProperty().addListener((obs, old, cell) -> scatterView.show(viewModel.scatterProperty().get(), cell));
         restoreButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.silencedProperty().get().isEmpty(), viewModel.silencedProperty()));
         scatterView.textSizeProperty().bind(presentation.canvasTextSize());
+    }
+
+    /** What silencing cost, scrolled into view: under a lesson's card it sat below the fold. */
+    private void revealAblation() {
+        if (ablationLabel.getScene() != null) {
+            ablationLabel.getScene().getRoot().applyCss();
+            ablationLabel.getScene().getRoot().layout(); // the label's new size, before scrolling to it
+        }
+        FocusInView.reveal(ablationLabel);
     }
 
     private static String text(Message message) {

@@ -1,5 +1,8 @@
 package org.bitcountlab.ui.failures;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -27,6 +30,8 @@ public final class LengthChart extends BarChart<String, Number> {
         setCategoryGap(3);
         setBarGap(0);
         getXAxis().setLabel(Messages.get("lengths.x"));
+        // the lengths upright, every second or fifth where all do not fit (TickLabels), not turned on their side
+        getXAxis().setAutoRanging(false);
         AxisLabels.shortenWhenCramped(getYAxis(), Messages.get("chart.error.y"), "%");
         setTitle(Messages.get("lengths.title.none"));
         getData().add(shown);
@@ -46,6 +51,8 @@ public final class LengthChart extends BarChart<String, Number> {
             setTitle(Messages.get("lengths.title.none"));
             return;
         }
+        // changed in place: a new list given to setCategories leaves the axis's ticks as they were
+        ((CategoryAxis) getXAxis()).getCategories().setAll(lengths(result.result()));
         fill(shown, result.result());
         shown.setName(result.name().text());
         if (before != null) {
@@ -60,6 +67,11 @@ public final class LengthChart extends BarChart<String, Number> {
         int samples = result.result().samples();
         setTitle(before == null ? Messages.get("lengths.title", samples, result.name().text())
                 : Messages.get("lengths.title.two", samples));
+    }
+
+    private static List<String> lengths(LengthGeneralisation.Result result) {
+        return IntStream.rangeClosed(result.fromLength(), result.toLength()).mapToObj(Integer::toString)
+                .toList();
     }
 
     private static void fill(XYChart.Series<String, Number> series, LengthGeneralisation.Result result) {

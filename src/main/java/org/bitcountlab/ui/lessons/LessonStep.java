@@ -10,7 +10,8 @@ import org.bitcountlab.core.training.Preset;
 
 /**
  * One thing a card's "Show me" does to the window: choose a preset, set a field, show a tab, set
- * the bits, start a run or a sweep, silence units, wait for the class to see a result.
+ * the bits, start a run or a sweep, silence units, draw the run before over the last one, wait for
+ * the class to see a result.
  *
  * @param action what to do
  * @param value  its argument, checked against the action when the lesson is read; empty where none is taken
@@ -21,7 +22,8 @@ public record LessonStep(Action action, String value) {
     public enum Action {
         PRESET("preset"), SET("set"), TAB("tab"), BITS("bits"), TRAIN("train"), PAUSE("pause"), STEP("step"),
         STOP("stop"), RESET("reset"), EVALUATE_ALL("evaluateAll"), LENGTHS("lengths"), SILENCE("silence"),
-        RESTORE_UNITS("restoreUnits"), SWEEP("sweep"), PRESENTATION("presentation"), WAIT("wait");
+        RESTORE_UNITS("restoreUnits"), SWEEP("sweep"), PRESENTATION("presentation"), WAIT("wait"),
+        COMPARE("compare");
 
         private final String id;
 

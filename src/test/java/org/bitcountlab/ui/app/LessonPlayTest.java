@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.bitcountlab.core.model.CellType;
 import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.training.Preset;
+import org.bitcountlab.core.training.TrainingSettings;
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.lessons.Lesson;
 import org.bitcountlab.ui.lessons.LessonCard;
@@ -76,6 +77,28 @@ class LessonPlayTest {
         assertThat(lab.run().runningProperty().get()).isFalse();
     }
 
+    @Test
+    void compareDrawsTheRunBeforeTheLastOverItsCurve() {
+        LessonsViewModel lessons = viewModels.lessons();
+        Lesson whyAnLstm = lessons.builtIn().get(2);
+        LessonCard lstmAgain = whyAnLstm.cards().get(1);
+        assertThat(lstmAgain.show()).extracting(LessonStep::action).endsWith(LessonStep.Action.COMPARE);
+        for (long seed : new long[] {1, 2, 3}) {
+            lab.run().start(TrainingSettings.fast().withHidden(4).withEpochs(1).withSeed(seed), 0, result -> { });
+            tasks.runAll();
+            tasks.tick();
+        }
+        var runs = lab.history().runs();
+        assertThat(runs).hasSize(3);
+
+        lessons.start(whyAnLstm);
+        lessons.next();
+        lessons.showMe(); // sets the cell, trains (stopped at once below: not listed), waits, compares
+        end("run");
+
+        assertThat(lab.history().selected()).containsExactly(runs.get(1));
+    }
+
     private boolean busy(String what) {
         return switch (what) {
             case "run" -> lab.run().runningProperty().get();
@@ -118,7 +141,7 @@ class LessonPlayTest {
                 case SET -> {
                     if (value.startsWith("cell=")) {
                         assertThat(viewModels.settings().cellProperty().get()).as(where)
-                                .isEqualTo(lastValue(card, step.action()).equals("cell=rnn") ? CellType.SIMPLE_RNN : CellType.LSTM);
+                                .isEqualTo(lastSet(card, "cell=").equals("cell=rnn") ? CellType.SIMPLE_RNN : CellType.LSTM);
                     } else if (value.startsWith("everyLength=")) {
                         assertThat(viewModels.settings().everyLengthProperty().get()).as(where)
                                 .isEqualTo(value.endsWith("true"));
@@ -132,6 +155,8 @@ class LessonPlayTest {
                 case SWEEP -> assertThat(viewModels.runs().shownPlanProperty().get()).as(where).isNotNull();
                 case TRAIN -> assertThat(lab.run().getState()).as("%s: a run started", where)
                         .isNotEqualTo(org.bitcountlab.ui.state.CurrentRun.State.IDLE);
+                case COMPARE -> assertThat(lab.history().selected()).as("%s: runs stopped before an epoch are not"
+                        + " listed, so there is none to draw", where).isEmpty();
                 case LENGTHS -> assertThat(viewModels.failures().lengthsProperty().get())
                         .as("%s: the model shown, counted at other lengths", where).isNotNull();
                 case EVALUATE_ALL -> assertThat(lab.models().get().testError())
@@ -139,6 +164,12 @@ class LessonPlayTest {
                 default -> { }
             }
         }
+    }
+
+    /** The last "set" of the card that starts with {@code field}, e.g. "cell=". */
+    private static String lastSet(LessonCard card, String field) {
+        return card.show().stream().filter(step -> step.action() == LessonStep.Action.SET)
+                .map(LessonStep::value).filter(value -> value.startsWith(field)).reduce((a, b) -> b).orElseThrow();
     }
 
     private static String lastValue(LessonCard card, LessonStep.Action action) {
