@@ -131,4 +131,22 @@ class OtherLengthsTest {
         assertThat(failures.lengthsProperty().get().errorPercent())
                 .isNotEqualTo(earlier.result().errorPercent());
     }
+
+    /** A measurement that ends after the model changed is of a model no longer shown: it is dropped. */
+    @Test
+    void lengthsMeasuredOnAModelNoLongerShownAreNotShown() {
+        FailuresViewModel failures = viewModels.failures();
+        failures.tryOtherLengths(); // queued, not yet run
+        viewModels.counter().toggleSilenced(3);
+
+        tasks.runAll();
+
+        assertThat(failures.lengthsProperty().get()).isNull();
+        assertThat(failures.shownLengths()).isNull();
+        assertThat(failures.measuringLengthsProperty().get()).as("ready to measure the model shown").isFalse();
+        failures.tryOtherLengths();
+        tasks.runAll();
+        assertThat(failures.shownLengths().name().text()).contains("unit 4 silenced");
+        assertThat(failures.earlierProperty().get()).as("the dropped measurement is no comparison").isNull();
+    }
 }
