@@ -54,4 +54,26 @@ class ModelAnalysisTest {
         assertThat(lab.models().failuresProperty().get().allTestStrings()).isTrue();
         assertThat(lab.status().messageProperty().get().key()).isEqualTo("status.evaluated");
     }
+
+    /**
+     * A held-out analysis whose result is still on its way when a run replaces the model it
+     * measured: cancelling it comes too late, so only the check on delivery keeps its figures from
+     * being shown beside another model.
+     */
+    @Test
+    void aHeldOutAnalysisDeliveredAfterTheModelChangedIsDropped() {
+        lab.models().silence(org.bitcountlab.core.model.SilencedUnits.of(new int[] {2}));
+        Runnable deliver = tasks.runNextHoldingItsDeliveries(); // the silenced model's analysis, on its way
+
+        lab.run().start(org.bitcountlab.core.training.TrainingSettings.fast().withHidden(4).withEpochs(1), 0,
+                result -> { });
+        tasks.runNext(); // the run, to its end
+        deliver.run();
+
+        assertThat(lab.models().get().origin()).isEqualTo(LabModel.Origin.TRAINED);
+        assertThat(lab.models().failuresProperty().get())
+                .as("no figures until the trained model's: not the silenced pretrained model's, delivered late").isNull();
+        tasks.runAll();
+        assertThat(lab.models().failuresProperty().get().model().sameWeightsAs(lab.models().get())).isTrue();
+    }
 }
