@@ -49,6 +49,7 @@ public final class LengthChart extends BarChart<String, Number> {
             getData().setAll(shown);
             setLegendVisible(false);
             setTitle(Messages.get("lengths.title.none"));
+            getXAxis().setLabel(Messages.get("lengths.x"));
             return;
         }
         // changed in place: a new list given to setCategories leaves the axis's ticks as they were
@@ -64,9 +65,8 @@ public final class LengthChart extends BarChart<String, Number> {
         }
         // a legend only where there are two models to tell apart; one model is named in the tab's title
         setLegendVisible(before != null);
-        int samples = result.result().samples();
-        setTitle(before == null ? Messages.get("lengths.title", samples, result.name().text())
-                : Messages.get("lengths.title.two", samples));
+        setTitle(before == null ? Messages.get("lengths.title", result.name().text()) : Messages.get("lengths.title.two"));
+        getXAxis().setLabel(Messages.get("lengths.x.samples", result.result().samples()));
     }
 
     private static List<String> lengths(LengthGeneralisation.Result result) {
