@@ -7,7 +7,6 @@ import javafx.scene.control.Tooltip;
 
 import org.bitcountlab.ui.common.Messages;
 import org.bitcountlab.ui.common.ViewScope;
-import org.bitcountlab.ui.state.CurrentString;
 import org.bitcountlab.ui.state.Presentation;
 
 /** The bits (twenty, or as many as the class asks), the presets for them and the answer in large type. */
@@ -38,8 +37,8 @@ public final class BitEditorView {
         bitEditor.lengthProperty().bind(viewModel.lengthProperty());
         bitEditor.valueProperty().bindBidirectional(viewModel.valueProperty());
         scope.follow(viewModel.lengthTextProperty(), (obs, old, now) -> lengthLabel.setText(now.text()));
-        shorterButton.disableProperty().bind(viewModel.lengthProperty().lessThanOrEqualTo(CurrentString.SHORTEST));
-        longerButton.disableProperty().bind(viewModel.lengthProperty().greaterThanOrEqualTo(CurrentString.LONGEST));
+        // never greyed out at 1 or 30 bits (the string just stays): a greyed button gives its focus to the
+        // next control, where the next key press of a teacher holding Space would flip a bit
         shorterButton.setTooltip(new Tooltip(Messages.get("bits.shorter.tooltip")));
         longerButton.setTooltip(new Tooltip(Messages.get("bits.longer.tooltip")));
         scope.follow(viewModel.trueCountProperty(), (obs, old, now) -> trueCountLabel.setText(now.text()));
