@@ -27,7 +27,7 @@ public final class FailuresViewModel {
      */
     public record MeasuredLengths(LengthGeneralisation.Result result, Message model, String lengths) {
 
-        /** "the model just trained, trained on 1-20 bits". */
+        /** "the network you trained (on 1-20 bits)". */
         public Message name() {
             return new Message("lengths.series", model, lengths);
         }
@@ -43,6 +43,7 @@ public final class FailuresViewModel {
     private final ObjectBinding<Message> measuredOn;
     private final ReadOnlyObjectWrapper<LengthGeneralisation.Result> lengths = new ReadOnlyObjectWrapper<>(this, "lengths");
     private final ReadOnlyObjectWrapper<MeasuredLengths> earlier = new ReadOnlyObjectWrapper<>(this, "earlier");
+    // the last measurement and its model, kept when another model is shown: the next one's comparison
     private MeasuredLengths last;
     private LabModel lastModel;
     private final ReadOnlyBooleanWrapper measuringLengths = new ReadOnlyBooleanWrapper(this, "measuringLengths", false);
@@ -105,11 +106,6 @@ public final class FailuresViewModel {
     /** "50,000 held-out strings" or "all 1,038,576 test strings", or null before an analysis. */
     public ObjectBinding<Message> measuredOnProperty() {
         return measuredOn;
-    }
-
-    /** The name of the model the lengths were measured on, or null while none were. */
-    public Message lengthsModel() {
-        return lengthsMeasuredOn == null ? null : ModelNames.of(lengthsMeasuredOn);
     }
 
     public ReadOnlyObjectProperty<LengthGeneralisation.Result> lengthsProperty() {

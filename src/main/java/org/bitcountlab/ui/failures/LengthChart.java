@@ -63,7 +63,7 @@ public final class LengthChart extends BarChart<String, Number> {
         } else {
             getData().setAll(shown);
         }
-        // a legend only where there are two models to tell apart; one model is named in the tab's title
+        // a legend only where there are two models to tell apart; one model is named in the chart's title
         setLegendVisible(before != null);
         setTitle(before == null ? Messages.get("lengths.title", result.name().text()) : Messages.get("lengths.title.two"));
         getXAxis().setLabel(Messages.get("lengths.x.samples", result.result().samples()));

@@ -88,7 +88,7 @@ class OneModelPerFigureTest {
         LengthGeneralisation.Result lengths = viewModels.failures().lengthsProperty().get();
         assertThat(lengths.errorPercent()).containsExactly(LengthGeneralisation.evaluate(
                 pretrained.model().parameters(), ONE_AND_SIX, 1, 30, 5000, 1).errorPercent());
-        assertThat(viewModels.failures().lengthsModel().text()).contains("units 1, 6 silenced");
+        assertThat(viewModels.failures().shownLengths().name().text()).contains("units 1, 6 silenced");
 
         viewModels.counter().restoreAllUnits();
         assertThat(viewModels.failures().lengthsProperty().get()).as("measured on the silenced model").isNull();
