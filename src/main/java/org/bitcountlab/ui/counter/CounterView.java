@@ -41,6 +41,7 @@ public final class CounterView {
     @FXML private UnitScatterView scatterView;
     @FXML private Label captionLabel;
 
+    private boolean revealNextFigure;
     private final CounterViewModel viewModel;
     private final Presentation presentation;
     private final ViewScope scope;
@@ -63,7 +64,8 @@ public final class CounterView {
         scope.follow(viewModel.summaryProperty(), (obs, old, now) -> summaryLabel.setText(now.text()));
         scope.follow(viewModel.ablatedErrorProperty(), (obs, old, now) -> {
             ablationLabel.setText(text(now));
-            if (now != null && !viewModel.silencedProperty().get().isEmpty()) {
+            if (now != null && revealNextFigure) {
+                revealNextFigure = false;
                 revealAblation(); // the figure arrives a moment after the click, and may take a second line
             }
         });
@@ -74,6 +76,7 @@ public final class CounterView {
             showSilenced(now);
             if (!now.isEmpty()) {
                 revealAblation();
+                revealNextFigure = true; // once: later figures (a run's epochs) leave the scrolling to the user
             }
         });
         scope.follow(viewModel.scatterProperty(), (obs, old, now) -> scatterView.show(now, scatterCellCheck.isSelected()));
