@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
@@ -136,6 +137,54 @@ class LayoutTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.getYAxis().getLabel()).as("at 300 px").isEqualTo(Messages.get("chart.error.y"));
         robot.interact(small::close);
+    }
+
+    /**
+     * Presenting at 1280x800 under a lesson's card, the answer a class asked for is scrolled into
+     * view: the lengths chart after Try other lengths, and what silencing a unit costs, though both
+     * sit below the fold.
+     */
+    @Test
+    void theAnswerAClassAskedForScrollsIntoView(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            lab.presentation().onProperty().set(true);
+            viewModels.lessons().start(viewModels.lessons().builtIn().get(2));
+            lab.shownTab().set("failures");
+        });
+        waitForIdle();
+        Node chart = robot.lookup("#lengthChart").query();
+        assertThat(inView(chart)).as("before it is asked for, the lengths chart is below the fold").isFalse();
+
+        robot.interact(() -> viewModels.failures().tryOtherLengths());
+        waitForIdle();
+        assertThat(inView(chart)).as("the lengths chart, once measured").isTrue();
+
+        robot.interact(() -> lab.shownTab().set("counter"));
+        waitFor(30, () -> robot.lookup("#silenceToggles").tryQuery().isPresent());
+        waitForIdle();
+        Node cost = robot.lookup("#ablationLabel").query();
+        assertThat(inView(cost)).as("before a unit is silenced, the error is below the fold").isFalse();
+        robot.interact(() -> viewModels.counter().toggleSilenced(19));
+        waitForIdle();
+        assertThat(inView(cost)).as("the error with unit 20 silenced").isTrue();
+        robot.interact(() -> {
+            viewModels.counter().restoreAllUnits();
+            viewModels.lessons().close();
+            lab.presentation().onProperty().set(false);
+        });
+    }
+
+    /** Whether {@code node} shows whole, top to bottom, in the scroll pane around it. */
+    private static boolean inView(Node node) {
+        Node pane = node.getParent();
+        while (!(pane instanceof javafx.scene.control.ScrollPane)) {
+            pane = pane.getParent();
+        }
+        javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+        javafx.geometry.Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return bounds.getMinY() >= view.getMinY() - 1 && bounds.getMaxY() <= view.getMaxY() + 1;
     }
 
     /** Presenting at 1280x800 with a lesson's card and the all-strings note, the caption stays one line. */
