@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.bitcountlab.core.dataset.BitStringDataset;
+import org.bitcountlab.core.model.SilencedUnits;
 import org.bitcountlab.core.training.Evaluation;
 import org.bitcountlab.core.training.Evaluator;
 import org.bitcountlab.core.training.LengthGeneralisation;
@@ -49,10 +50,12 @@ final class EvaluateCommand implements Runnable {
         WorkProgress progress = new WorkProgress(spec.commandLine().getErr(), "Evaluated");
         PrintWriter out = spec.commandLine().getOut();
         Evaluation evaluation;
+        LengthGeneralisation.Result lengths = null;
         try (InterruptGuard guard = new InterruptGuard(() -> { }, spec.commandLine().getErr())) {
+            long strings = test.length + LengthGeneralisation.stringsScored(LENGTH_SAMPLES);
             progress.warnIfLong(String.format(Locale.ROOT, "This model (length %d, hidden size %d) has %,d test strings"
-                    + " to score", settings.length(), settings.hidden(), test.length),
-                    Evaluator.cost(settings.hidden(), test.length) / DEFAULT_COST);
+                    + " and strings of 30 other lengths to score", settings.length(), settings.hidden(), test.length),
+                    Evaluator.cost(settings.hidden(), strings) / DEFAULT_COST);
             try {
                 evaluation = Evaluator.evaluate(model.parameters(), test, progress, guard::interrupted);
             } catch (CancellationException e) {
@@ -70,6 +73,12 @@ final class EvaluateCommand implements Runnable {
                 out.flush();
                 throw CliFailure.reported(TrainCommand.INTERRUPTED);
             }
+            try {
+                lengths = LengthGeneralisation.evaluate(model.parameters(), SilencedUnits.none(), 1, LONGEST,
+                        LENGTH_SAMPLES, 1, guard::interrupted);
+            } catch (CancellationException e) {
+                // the test set is scored: its figures are reported, the table by length is left out
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Model %s trained on %,d strings; test set %,d strings%n", settings.label(),
@@ -81,26 +90,35 @@ final class EvaluateCommand implements Runnable {
         }
         out.printf(Locale.ROOT, "Total: %,d wrong of %,d, error %.4f%% (%.2f s, %,.0f strings/s)%n", evaluation.errors(),
                 evaluation.strings(), evaluation.errorPercent(), seconds, evaluation.strings() / seconds);
-        LengthGeneralisation.Result lengths = LengthGeneralisation.evaluate(model.parameters(), 1, LONGEST,
-                LENGTH_SAMPLES, 1);
-        printLengths(out, settings, lengths);
+        if (lengths != null) {
+            printLengths(out, settings, lengths);
+        } else {
+            out.println("Interrupted (Ctrl-C or a kill signal) while scoring strings of other lengths: no table by length");
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("settings", settings);
-        summary.put("outcome", "completed");
+        summary.put("outcome", lengths != null ? "completed" : "interrupted");
         summary.put("testError", Json.round(evaluation.errorPercent(), 4));
         summary.put("testStrings", evaluation.strings());
         summary.put("evalSeconds", Json.round(seconds, 3));
-        List<Double> byLength = new ArrayList<>();
-        for (double error : lengths.errorPercent()) {
-            byLength.add(Json.round(error, 3));
+        List<Double> byLength = null;
+        if (lengths != null) {
+            byLength = new ArrayList<>();
+            for (double error : lengths.errorPercent()) {
+                byLength.add(Json.round(error, 3));
+            }
         }
         summary.put("errorByLength", byLength);
         out.println(Json.line(summary));
+        if (lengths == null) {
+            out.flush();
+            throw CliFailure.reported(TrainCommand.INTERRUPTED);
+        }
     }
 
     /**
      * The error at every length, marking the lengths it trained on; beyond its largest count, the
-     * share of strings with more ones than it can name, and how often it names its largest count for them.
+     * share of strings with more ones than it can name, and the count it gives them most often.
      */
     private static void printLengths(PrintWriter out, TrainingSettings settings, LengthGeneralisation.Result lengths) {
         int largest = lengths.largestCount();

@@ -2,6 +2,8 @@ package org.bitcountlab.core.training;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.bitcountlab.core.model.ParameterSnapshot;
 import org.bitcountlab.core.model.PrefixTreeForward;
@@ -16,6 +18,14 @@ import org.bitcountlab.core.model.SilencedUnits;
  * most often shows whether it saturates at its largest count or loses count.
  */
 public final class LengthGeneralisation {
+
+    /**
+     * About how many strings {@link #evaluate} scores at {@code samples} a length from 1 to 30: the
+     * countable ones and, beyond 20 ones, as many again (for a cost estimate before it starts).
+     */
+    public static long stringsScored(int samples) {
+        return 40L * samples;
+    }
 
     /** Strings scored at once, in sorted order, by the batched forward pass. */
     private static final int CHUNK = 1 << 14;
@@ -58,6 +68,16 @@ public final class LengthGeneralisation {
     /** The same, with {@code silenced} units' output held at 0. */
     public static Result evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int fromLength, int toLength,
             int samples, long seed) {
+        return evaluate(parameters, silenced, fromLength, toLength, samples, seed, () -> false);
+    }
+
+    /**
+     * The same, asking {@code cancelled} before each length: a large network takes a while.
+     *
+     * @throws CancellationException once {@code cancelled} answers true
+     */
+    public static Result evaluate(ParameterSnapshot parameters, SilencedUnits silenced, int fromLength, int toLength,
+            int samples, long seed, BooleanSupplier cancelled) {
         if (fromLength < 1 || toLength > 30 || fromLength > toLength) {
             throw new IllegalArgumentException("lengths must satisfy 1 <= from <= to <= 30");
         }
@@ -76,6 +96,9 @@ public final class LengthGeneralisation {
         try (PrefixTreeForward.Workspace workspace = new PrefixTreeForward.Workspace(parameters,
                 Math.min(CHUNK, samples))) {
             for (int length = fromLength; length <= toLength; length++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("stopped while scoring other lengths");
+                }
                 int i = length - fromLength;
                 int[] values = countable(length, largest) <= samples ? allCountable(length, largest)
                         : sample(length, largest, samples, random);

@@ -79,4 +79,15 @@ class LengthGeneralisationTest {
         // C(30,21) of the 22,964,087 strings with more than 20 ones: 62.3%
         assertThat(with21 / 5000.0).isCloseTo(14_307_150 / 22_964_087.0, within(0.02));
     }
+
+    /** A large network takes a while at 30 lengths: a stop is heard before each length. */
+    @Test
+    void aStopIsHeardBetweenLengths() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LengthGeneralisation.evaluate(PRETRAINED,
+                org.bitcountlab.core.model.SilencedUnits.none(), 1, 30, 200, 1, () -> asked.incrementAndGet() > 5))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(asked.get()).as("asked before each length, stopped at the sixth").isEqualTo(6);
+    }
 }
