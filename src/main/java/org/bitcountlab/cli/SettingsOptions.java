@@ -15,8 +15,8 @@ final class SettingsOptions {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "fast",
             description = "Starting settings: fast (default: batch 50, 20 epochs, lr 0.02 shrinking by 0.8 an epoch),"
                     + " thorough (batch 40, 50 epochs, lr 0.02 shrinking by 0.93: better than the tutorial in seconds),"
-                    + " every-length (thorough on strings of 1 to 20 bits, shrinking by 0.9) or tutorial (hidden 24, batch 1000, 600 epochs, lr 0.001, TensorFlow 1.0's initialisation,"
-                    + " summed loss).")
+                    + " every-length (thorough on strings of 1 to 20 bits, shrinking by 0.9) or tutorial (hidden 24,"
+                    + " batch 1000, 600 epochs, lr 0.001, TensorFlow 1.0's initialisation, summed loss).")
     String preset;
 
     @Option(names = "--hidden", paramLabel = "N", description = "LSTM units, 1..512.")

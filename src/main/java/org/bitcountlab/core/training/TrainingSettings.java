@@ -180,8 +180,8 @@ public record TrainingSettings(int length, int hidden, int batchSize, int epochs
 
     /**
      * The short label used in legends, tables and the command line's first line, e.g. "h=24 b=1000
-     * lr=0.001", "h=24 b=50 lr=0.02 decay=0.8" when the rate shrinks, "rnn h=24 ..." for a simple RNN, "... len=1-20" when it
-     * trains on every length from 1 to 20.
+     * lr=0.001", "h=24 b=50 lr=0.02 decay=0.8" when the rate shrinks, "rnn h=24 ..." for a simple RNN,
+     * "... len=1-20" when it trains on every length from 1 to 20.
      */
     public String label() {
         return String.format(Locale.ROOT, "%sh=%d b=%d lr=%s%s", cellType == CellType.LSTM ? "" : cellType.id() + " ",
