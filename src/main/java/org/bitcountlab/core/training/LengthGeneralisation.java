@@ -102,14 +102,7 @@ public final class LengthGeneralisation {
                 int i = length - fromLength;
                 int[] values = countable(length, largest) <= samples ? allCountable(length, largest)
                         : sample(length, largest, samples, random);
-                int[] predicted = predict(forward, workspace, values, length);
-                int wrong = 0;
-                for (int n = 0; n < values.length; n++) {
-                    if (predicted[n] != Integer.bitCount(values[n])) {
-                        wrong++;
-                    }
-                }
-                errors[i] = 100.0 * wrong / values.length;
+                errors[i] = errorPercent(forward, workspace, values, length);
                 strings[i] = values.length;
                 beyond[i] = 100.0 * beyondShare(length, largest);
                 if (length > largest) {
@@ -135,15 +128,19 @@ public final class LengthGeneralisation {
 
     /** Error in percent on {@code values}, strings of {@code length} bits (any whose count the model can name). */
     static double errorPercent(ParameterSnapshot parameters, int[] values, int length) {
-        int[] sorted = values.clone();
-        int[] predicted;
         try (PrefixTreeForward.Workspace workspace = new PrefixTreeForward.Workspace(parameters,
                 Math.min(CHUNK, values.length))) {
-            predicted = predict(new PrefixTreeForward(parameters), workspace, sorted, length);
+            return errorPercent(new PrefixTreeForward(parameters), workspace, values.clone(), length);
         }
+    }
+
+    /** Error in percent on {@code values}, strings of {@code length} bits, sorted in place. */
+    private static double errorPercent(PrefixTreeForward forward, PrefixTreeForward.Workspace workspace, int[] values,
+            int length) {
+        int[] predicted = predict(forward, workspace, values, length);
         int wrong = 0;
-        for (int n = 0; n < sorted.length; n++) {
-            if (predicted[n] != Integer.bitCount(sorted[n])) {
+        for (int n = 0; n < values.length; n++) {
+            if (predicted[n] != Integer.bitCount(values[n])) {
                 wrong++;
             }
         }

@@ -45,7 +45,6 @@ public final class FailuresView {
                 FocusInView.reveal(lengthChart);
             }
         });
-        scope.listen(viewModel.earlierProperty(), (obs, old, now) -> showLengths());
     }
 
     private void showLengths() {

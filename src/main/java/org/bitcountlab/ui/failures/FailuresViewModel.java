@@ -47,7 +47,6 @@ public final class FailuresViewModel {
     private MeasuredLengths last;
     private LabModel lastModel;
     private final ReadOnlyBooleanWrapper measuringLengths = new ReadOnlyBooleanWrapper(this, "measuringLengths", false);
-    private LabModel lengthsMeasuredOn;
 
     public FailuresViewModel(CurrentModel models, TaskExecutor tasks, StatusLine status) {
         this.models = models;
@@ -63,9 +62,8 @@ public final class FailuresViewModel {
                             analysis.evaluation().strings()));
         }, models.failuresProperty());
         models.modelProperty().addListener((obs, old, now) -> {
-            if (lengthsMeasuredOn != null && !lengthsMeasuredOn.sameModelAs(now)) {
+            if (lengths.get() != null && !lastModel.sameModelAs(now)) {
                 lengths.set(null); // measured on another model
-                lengthsMeasuredOn = null;
             }
         });
     }
@@ -87,7 +85,6 @@ public final class FailuresViewModel {
                         if (last != null && !lastModel.sameModelAs(model)) {
                             earlier.set(last);
                         }
-                        lengthsMeasuredOn = model;
                         lastModel = model;
                         last = new MeasuredLengths(result, ModelNames.of(model), model.model().settings().lengths());
                         lengths.set(result);
@@ -112,14 +109,17 @@ public final class FailuresViewModel {
         return lengths.getReadOnlyProperty();
     }
 
-    /** The same measurement of the model measured before this one, shown beside it; null before there is one. */
+    /**
+     * The same measurement of the model measured before this one, shown beside it; null before there
+     * is one. It changes only just before {@link #lengthsProperty()} does.
+     */
     public ReadOnlyObjectProperty<MeasuredLengths> earlierProperty() {
         return earlier.getReadOnlyProperty();
     }
 
     /** The errors by length of the model shown, with its name; null while it was not measured. */
     public MeasuredLengths shownLengths() {
-        return lengths.get() == null || lengthsMeasuredOn == null ? null : last;
+        return lengths.get() == null ? null : last;
     }
 
     public ReadOnlyBooleanProperty measuringLengthsProperty() {
